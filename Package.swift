@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "koshi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "koshi", targets: ["koshi"]),
+        .library(name: "KoshiKit", targets: ["KoshiKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libedit, found through pkg-config; Debian's libedit-dev provides it.
+        .systemLibrary(
+            name: "CEditLine",
+            path: "Sources/CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The engine: knowledge, understanding, dialogue, rendering. No terminal or file I/O.
+        .target(
+            name: "KoshiKit",
+            path: "Sources/KoshiKit",
+            exclude: ["Understanding/generate-compatibility-table.py"]
+        ),
+        // The shipped Knowledge/ folder, compiled into the binary so that koshi works from anywhere.
+        .target(
+            name: "KoshiKnowledge",
+            dependencies: ["KoshiKit"],
+            path: "Sources/KoshiKnowledge",
+            plugins: ["EmbedKnowledge"]
+        ),
+        .executableTarget(
+            name: "KnowledgeEmbedder",
+            path: "Sources/KnowledgeEmbedder"
+        ),
+        .plugin(
+            name: "EmbedKnowledge",
+            capability: .buildTool(),
+            dependencies: ["KnowledgeEmbedder"],
+            path: "Sources/EmbedKnowledge"
+        ),
+        // The command-line tool: argument parsing, the line editor and the drivers around KoshiKit.
+        .executableTarget(
+            name: "koshi",
+            dependencies: [
+                "KoshiKit",
+                "KoshiKnowledge",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/koshi"
+        ),
+        .testTarget(
+            name: "KoshiKitTests",
+            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            path: "Tests/KoshiKitTests"
+        ),
+    ]
+)

@@ -1,0 +1,73 @@
+/// A finding as the conversation holds it: its status and the line that said so.
+public struct RecordedFinding: Sendable, Hashable {
+    public var status: FindingStatus
+    /// The number of the user's line (from 1) that gave this status.
+    public var line: Int
+    /// The user's words that said it.
+    public var evidence: String
+}
+
+/// A value as the conversation holds it; `value` is nil when the person does not know it.
+public struct RecordedValue: Sendable, Hashable {
+    public var value: Int?
+    public var line: Int
+    public var evidence: String
+}
+
+/// One line of the conversation, as said.
+public struct TranscriptEntry: Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Codable { case user, advisor }
+    public var role: Role
+    public var text: String
+}
+
+/// Everything the conversation has established, as a value: a turn is `state + line -> state`,
+/// so `/reset`, `/why`, transcripts and tests need nothing else.
+public struct DialogueState: Sendable {
+    public var language: Language
+    public var findings: [String: RecordedFinding] = [:]
+    public var values: [ValueSlot: RecordedValue] = [:]
+    /// The question waiting for an answer, if any.
+    public var pendingQuestion: String?
+    /// Every question asked, by id, in order.
+    public var askedQuestions: [String] = []
+    /// The last recommendation given, if any.
+    public var recommendation: Recommendation?
+    public var transcript: [TranscriptEntry] = []
+    /// How many of the user's lines were not commands.
+    public var lineCount = 0
+    /// The first line that said something koshi understood: the complaint in the user's words.
+    public var complaint: String?
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// Whether a concept or value slot has been answered, including "I don't know".
+    public func isAnswered(_ topic: QuestionTopic) -> Bool {
+        switch topic {
+        case .concept(let id): findings[id] != nil
+        case .slot(let slot): values[slot] != nil
+        }
+    }
+
+    public func status(of concept: String) -> FindingStatus? {
+        findings[concept]?.status
+    }
+
+    public func isPresent(_ concept: String) -> Bool {
+        findings[concept]?.status == .present
+    }
+
+    /// Records what a line said; later lines override earlier ones.
+    mutating func record(_ reading: LineReading, line: Int) {
+        for finding in reading.findings {
+            findings[finding.concept] = RecordedFinding(status: finding.status, line: line, evidence: finding.evidence)
+        }
+        for (slot, value) in reading.values {
+            // "I don't know" does not erase a value that was given before.
+            if value.value == nil, values[slot]?.value != nil { continue }
+            values[slot] = RecordedValue(value: value.value, line: line, evidence: value.evidence)
+        }
+    }
+}

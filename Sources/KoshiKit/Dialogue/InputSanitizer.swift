@@ -1,0 +1,83 @@
+/// Makes any input safe to read, keep and show: invalid UTF-8 becomes U+FFFD, and control
+/// characters and terminal escape sequences are removed so that nothing typed can reach the
+/// terminal or an exported file raw.
+public enum InputSanitizer {
+    /// Longer lines are cut here: a megabyte is far beyond anything typed, and keeps memory bounded.
+    public static let maximumLineBytes = 1 << 20
+
+    /// The text of a line read as bytes, and whether the bytes were valid UTF-8.
+    public static func decode(_ bytes: [UInt8]) -> (text: String, wasValid: Bool) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+        return (String(decoding: bytes, as: UTF8.self), false)
+    }
+
+    /// The line without control characters or escape sequences (tabs become spaces), trimmed,
+    /// and what was wrong with it.
+    public static func clean(_ line: String) -> (line: String, problems: [Phrase]) {
+        var problems: [Phrase] = []
+        var text = line
+        if text.utf8.count > maximumLineBytes {
+            var cut = String.UnicodeScalarView()
+            var bytes = 0
+            for scalar in text.unicodeScalars {
+                bytes += UTF8.width(scalar)
+                if bytes > maximumLineBytes { break }
+                cut.append(scalar)
+            }
+            text = String(cut)
+            problems.append(.inputTooLong)
+        }
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return (text.trimmed, problems) }
+        var kept = String.UnicodeScalarView()
+        var removed = false
+        var iterator = text.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            if scalar == "\t" {
+                kept.append(" ")
+            } else if scalar.value == 0x1B {
+                removed = true
+                skipEscapeSequence(&iterator)
+            } else if isUnsafe(scalar) {
+                removed = true
+            } else {
+                kept.append(scalar)
+            }
+        }
+        if removed { problems.append(.inputControlCharacters) }
+        return (String(kept).trimmed, problems)
+    }
+
+    /// Text with any control characters shown as visible symbols, for echoing.
+    public static func visible(_ text: String) -> String {
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) { shown.append(contentsOf: "\u{FFFD}".unicodeScalars) } else { shown.append(scalar) }
+        }
+        return String(shown)
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Skips the rest of an escape sequence: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), or ESC + one.
+    private static func skipEscapeSequence(_ iterator: inout String.UnicodeScalarView.Iterator) {
+        guard let kind = iterator.next() else { return }
+        switch kind {
+        case "[":
+            while let next = iterator.next(), !(0x40...0x7E).contains(next.value) {}
+        case "]", "P", "_", "^":
+            var previous: Unicode.Scalar = " "
+            while let next = iterator.next() {
+                if next.value == 0x07 || (previous.value == 0x1B && next == "\\") { break }
+                previous = next
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// What koshi recommends, the findings that decided it, and the plan that goes with it.
+public struct Recommendation: Sendable, Hashable {
+    public var disposition: Disposition
+    /// The findings (concept ids, or the slots `age` and `duration`) that decided the disposition.
+    public var reasons: [String]
+    /// The rule that decided it.
+    public var rule: String
+    /// The advice ids of the plan, in the order given.
+    public var advice: [String]
+}

@@ -1,0 +1,167 @@
+/// A conversation with koshi: the one entry point that the REPL, scripts, `koshi test` and the
+/// exporter all drive. `respond(to:)` takes a line and returns the advisor's turn; the state
+/// is a value, and nothing here touches a terminal or a file.
+public struct Session: Sendable {
+    public let knowledge: Knowledge
+    public private(set) var state: DialogueState
+    let planner: QuestionPlanner
+
+    public init(knowledge: Knowledge, language: Language) {
+        self.knowledge = knowledge
+        self.state = DialogueState(language: language)
+        self.planner = QuestionPlanner(knowledge: knowledge)
+    }
+
+    public var language: Language { state.language }
+
+    /// What koshi says before the first line.
+    public mutating func opening() -> Turn {
+        say(Turn(events: [.message(knowledge.text(.greeting, language) + "\n" + knowledge.text(.disclaimer, language))]))
+    }
+
+    /// The advisor's reply to one line the user typed (or a script holds).
+    public mutating func respond(to input: String) -> Turn {
+        let (line, problems) = InputSanitizer.clean(input)
+        var turn = Turn(events: problems.map { .error(knowledge.text($0, language)) })
+        if line.hasPrefix("/") {
+            turn.events += command(line, &turn.effects)
+            return say(turn)
+        }
+        guard !line.isEmpty else { return say(turn) }
+        state.transcript.append(TranscriptEntry(role: .user, text: line))
+        turn.events += converse(line)
+        return say(turn)
+    }
+
+    /// The reply to a line that arrived as bytes that may not be valid UTF-8.
+    public mutating func respond(toBytes bytes: [UInt8]) -> Turn {
+        let (text, wasValid) = InputSanitizer.decode(bytes)
+        var turn = respond(to: text)
+        if !wasValid { turn.events.insert(.error(knowledge.text(.inputInvalidUTF8, language)), at: 0) }
+        return turn
+    }
+
+    /// A turn of the driver's own (an export's outcome), kept in the transcript like any other.
+    public mutating func notice(_ event: AdvisorEvent) -> Turn {
+        say(Turn(events: [event]))
+    }
+
+    /// Adds what the advisor said to the transcript.
+    private mutating func say(_ turn: Turn) -> Turn {
+        for event in turn.events {
+            switch event {
+            case .message(let text), .question(_, _, let text), .recommendation(_, let text, _), .error(let text):
+                state.transcript.append(TranscriptEntry(role: .advisor, text: text))
+            case .findings:
+                break
+            }
+        }
+        return turn
+    }
+
+    // MARK: Conversation
+
+    private mutating func converse(_ line: String) -> [AdvisorEvent] {
+        state.lineCount += 1
+        let asked = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }?.asks ?? []
+        let reading = knowledge.reader.read(line, asked: asked)
+        state.record(reading, line: state.lineCount)
+        if reading.isUnderstood, state.complaint == nil { state.complaint = line }
+        var events: [AdvisorEvent] = [.findings(summary(of: reading))]
+
+        if !reading.isUnderstood {
+            events.append(.message(knowledge.text(.hintUnplaced, language)))
+            if let pending = state.pendingQuestion, let question = knowledge.questions.first(where: { $0.id == pending }) {
+                events.append(questionEvent(question))
+            }
+            return events
+        }
+        switch planner.next(state) {
+        case .ask(let id)?:
+            let question = knowledge.questions.first { $0.id == id }!
+            state.pendingQuestion = id
+            state.askedQuestions.append(id)
+            events.append(questionEvent(question))
+        case .recommend(let assessment)?:
+            state.pendingQuestion = nil
+            let recommendation = Advice(knowledge: knowledge).recommendation(for: assessment, state: state)
+            if let previous = state.recommendation, previous.disposition == recommendation.disposition {
+                state.recommendation = recommendation
+                events.append(.message(knowledge.text(.recommendationUnchanged, language,
+                                                      ["disposition": knowledge.text(.init(disposition: recommendation.disposition), language)])))
+            } else {
+                let changed = state.recommendation != nil
+                state.recommendation = recommendation
+                let text = RecommendationWriter(knowledge: knowledge, language: language).text(recommendation, state: state, changed: changed)
+                events.append(.recommendation(recommendation, text: text, changed: changed))
+            }
+        case nil:
+            events.append(.message(knowledge.text(.hintUnplaced, language)))
+        }
+        return events
+    }
+
+    private func questionEvent(_ question: Question) -> AdvisorEvent {
+        .question(id: question.id, concepts: question.asks.map(\.description), text: question.text[language])
+    }
+
+    private func summary(of reading: LineReading) -> LineSummary {
+        let reported = reading.findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
+        return LineSummary(present: reported.filter { $0.status == .present }.map(\.concept),
+                           absent: reported.filter { $0.status == .absent }.map(\.concept),
+                           unknown: reported.filter { $0.status == .unknown }.map(\.concept),
+                           values: reading.values.compactMapValues(\.value),
+                           matched: reported)
+    }
+
+    // MARK: Commands
+
+    private mutating func command(_ line: String, _ effects: inout [TurnEffect]) -> [AdvisorEvent] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let name = words.first ?? "/"
+        let arguments = Array(words.dropFirst())
+        switch Command(rawValue: name) {
+        case .help:
+            return [.message(knowledge.text(.commandHelp, language))]
+        case .why:
+            return [.message(WhyWriter(knowledge: knowledge, language: language).text(state))]
+        case .summary:
+            return [.message(SummaryWriter(knowledge: knowledge).text(Summary(state: state, knowledge: knowledge, time: nil)))]
+        case .export:
+            let force = arguments.contains("--force") || arguments.contains("-f")
+            let path = arguments.filter { $0 != "--force" && $0 != "-f" }.joined(separator: " ")
+            guard !path.isEmpty else { return [.error(knowledge.text(.exportUsage, language))] }
+            effects.append(.export(path: path, force: force))
+            return []
+        case .reset:
+            let language = state.language
+            state = DialogueState(language: language)
+            return [.message(knowledge.text(.resetDone, language))]
+        case .lang:
+            guard arguments.count == 1, let language = Language(rawValue: arguments[0].lowercased()) else {
+                return [.error(knowledge.text(.languageUsage, language))]
+            }
+            state.language = language
+            return [.message(knowledge.text(.languageChanged, language))]
+        case .quit, .exit:
+            effects.append(.quit)
+            return []
+        case nil:
+            let known = Command.allCases.map(\.rawValue)
+            return [.error(knowledge.text(.commandUnknown, language,
+                                          ["command": InputSanitizer.visible(name), "suggestion": suggestion(name, known)]))]
+        }
+    }
+}
+
+/// The slash commands of a session.
+public enum Command: String, CaseIterable, Sendable {
+    case help = "/help"
+    case why = "/why"
+    case summary = "/summary"
+    case export = "/export"
+    case reset = "/reset"
+    case lang = "/lang"
+    case quit = "/quit"
+    case exit = "/exit"
+}

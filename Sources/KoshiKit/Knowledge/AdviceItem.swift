@@ -1,0 +1,32 @@
+/// One piece of the self-care plan, the findings it helps and where it comes from.
+public struct AdviceItem: Sendable, Identifiable {
+    public var id: String
+    public var title: LocalizedText
+    public var text: LocalizedText
+    /// Concept ids this item addresses; empty when it helps everyone (`helps: all`).
+    public var helps: Set<String>
+    public var dispositions: Set<Disposition>
+    public var sources: [String]
+    public var file: String
+    public var line: Int
+
+    public var helpsEveryone: Bool { helps.isEmpty }
+}
+
+/// A work that rules and advice cite: a section of the article, or a guideline.
+public struct Source: Sendable, Identifiable {
+    public enum Kind: String, Sendable { case article, guideline }
+    public var id: String
+    public var kind: Kind
+    public var title: LocalizedText
+    /// The article's section number, such as `5.3`.
+    public var section: String?
+    public var file: String
+    public var line: Int
+
+    /// How a citation of this source reads: `§5.3` for the article, the title for a guideline.
+    public func citation(_ language: Language) -> String {
+        if let section { return "\(language == .ja ? "記事" : "article") §\(section)" }
+        return title[language]
+    }
+}

@@ -1,0 +1,47 @@
+/// What a concept is for: reported findings, or building blocks that only combinations use.
+public enum ConceptGroup: String, Sendable, CaseIterable {
+    case complaint
+    case context
+    case redFlag = "red_flag"
+    case part
+    case sense
+
+    /// Whether findings of this group are reported to the user and the stream.
+    public var isReported: Bool { self != .part && self != .sense }
+}
+
+/// A word or phrase that names a concept or a cue, as written in the knowledge base.
+public struct Synonym: Sendable {
+    public var text: String
+    public var language: Language
+    /// An English synonym whose last word may continue (`numb*` matches numbness).
+    public var isStem: Bool
+    public var file: String
+    public var line: Int
+}
+
+/// A sentence a concept carries to prove its synonyms, and what it must yield.
+public struct ConceptExample: Sendable {
+    public enum Expectation: Sendable { case present, absent, notPresent }
+    public var sentence: String
+    public var language: Language
+    public var expectation: Expectation
+    public var line: Int
+}
+
+/// Something koshi can recognise in what a person says: a symptom, a habit, a red flag, or a
+/// building block (a body part, a sensation) that combinations put together.
+public struct Concept: Sendable, Identifiable {
+    public var id: String
+    public var group: ConceptGroup
+    public var label: LocalizedText
+    public var synonyms: [Synonym]
+    /// Words that say the concept is absent (`平熱`, `afebrile`).
+    public var absentSynonyms: [Synonym]
+    /// Concept ids mentioned together in one clause; the last one decides the assertion.
+    public var combinations: [[String]]
+    public var implies: [String]
+    public var examples: [ConceptExample]
+    public var file: String
+    public var line: Int
+}

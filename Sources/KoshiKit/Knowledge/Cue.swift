@@ -1,0 +1,27 @@
+/// What a cue word does to the meaning of the mentions around it.
+public enum CueRole: String, Sendable, CaseIterable {
+    case negation
+    case assertion
+    case uncertain
+    case question
+    case clauseBreak = "clause-break"
+    case sentenceEnd = "sentence-end"
+    case coordinator
+    case conjunction
+    case yes
+    case no
+    case unknown
+    case only
+    case blocker
+    /// Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
+    case word
+}
+
+/// A group of words with one role in the lexicon: negation, clause breaks, answers and so on.
+public struct Cue: Sendable, Identifiable {
+    public var id: String
+    public var role: CueRole
+    public var words: [Synonym]
+    public var file: String
+    public var line: Int
+}

@@ -1,0 +1,69 @@
+/// Everything koshi knows, loaded once from a knowledge base and never changed: concepts, the
+/// lexicon, questions, triage rules, advice, sources and texts. Immutable and `Sendable`, so
+/// every session and thread can share one.
+public struct Knowledge: Sendable {
+    public let version: String
+    public let concepts: [Concept]
+    public let cues: [Cue]
+    public let questions: [Question]
+    public let rules: [TriageRule]
+    public let advice: [AdviceItem]
+    public let sources: [String: Source]
+    public let texts: [String: LocalizedText]
+    public let lexicon: Lexicon
+    public let reader: Reader
+    private let conceptIndex: [String: Int]
+
+    public func concept(_ id: String) -> Concept? {
+        conceptIndex[id].map { concepts[$0] }
+    }
+
+    /// The label of a concept or slot in a language, or the id itself if it has none.
+    public func label(_ id: String, _ language: Language) -> String {
+        if let concept = concept(id) { return concept.label[language] }
+        if let slot = ValueSlot(rawValue: id) { return text(.init(slot: slot), language) }
+        return id
+    }
+
+    /// A text of `texts.kb`, with `{name}` placeholders filled in.
+    public func text(_ phrase: Phrase, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+        var text = texts[phrase.rawValue]?[language] ?? phrase.rawValue
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text.replacingOccurrences(of: "\\n", with: "\n")
+    }
+
+    /// Loads a knowledge base from its files, or throws every structural problem found.
+    public init(files: [KnowledgeFile]) throws(KnowledgeLoadError) {
+        var builder = KnowledgeBuilder()
+        builder.read(files)
+        guard builder.problems.isEmpty else { throw KnowledgeLoadError(problems: builder.problems) }
+        version = builder.version ?? "unversioned"
+        concepts = builder.concepts
+        cues = builder.cues
+        questions = builder.questions
+        rules = builder.rules.sorted { $0.disposition.urgency > $1.disposition.urgency }
+        advice = builder.advice
+        sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        texts = builder.texts
+        conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        lexicon = Lexicon(concepts: concepts, cues: cues)
+        reader = Reader(concepts: concepts, lexicon: lexicon)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced, without Foundation.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,285 @@
+/// Turns parsed records into knowledge values, collecting every structural problem: unknown
+/// kinds and keys, missing texts, bad values, and references to ids that do not exist.
+struct KnowledgeBuilder {
+    var problems: [KnowledgeProblem] = []
+    var version: String?
+    var concepts: [Concept] = []
+    var cues: [Cue] = []
+    var questions: [Question] = []
+    var rules: [TriageRule] = []
+    var advice: [AdviceItem] = []
+    var sources: [Source] = []
+    var texts: [String: LocalizedText] = [:]
+    private var textRecords: [String: KnowledgeRecord] = [:]
+
+    static let keys: [String: Set<String>] = [
+        "knowledge": ["version", "title.ja", "title.en"],
+        "source": ["kind", "title.ja", "title.en", "section", "url"],
+        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "implies",
+                    "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
+        "cue": ["role", "ja", "en", "chars"],
+        "question": ["asks", "stage", "text.ja", "text.en"],
+        "rule": ["disposition", "any", "onset-age-below", "onset-age-above", "duration-at-least", "otherwise",
+                 "requires", "source", "explain.ja", "explain.en"],
+        "advice": ["title.ja", "title.en", "text.ja", "text.en", "helps", "for", "source"],
+        "text": ["ja", "en"],
+    ]
+    static let listKeys: Set<String> = ["ja", "en", "absent.ja", "absent.en", "implies", "chars", "asks", "any",
+                                        "requires", "source", "helps", "for"]
+
+    mutating func read(_ files: [KnowledgeFile]) {
+        var records: [KnowledgeRecord] = []
+        for file in files {
+            let parsed = KnowledgeParser.parse(file)
+            records += parsed.records
+            problems += parsed.problems
+        }
+        if files.isEmpty {
+            problems.append(KnowledgeProblem(file: "(knowledge)", line: 0, message: "no .kb files found"))
+            return
+        }
+        var seen: [String: KnowledgeRecord] = [:]
+        for record in records {
+            guard let allowed = Self.keys[record.kind] else {
+                problems.append(record.problem("unknown record kind '\(record.kind)'" + suggestion(record.kind, Array(Self.keys.keys))))
+                continue
+            }
+            let identity = "\(record.kind) \(record.id)"
+            if let earlier = seen[identity] {
+                problems.append(record.problem("\(record.kind) '\(record.id)' is defined twice (first at \(earlier.file):\(earlier.line))"))
+                continue
+            }
+            seen[identity] = record
+            var scalarKeys: Set<String> = []
+            for field in record.fields {
+                if !allowed.contains(field.key) {
+                    problems.append(record.problem("unknown key '\(field.key)' in \(record.kind)" + suggestion(field.key, Array(allowed)),
+                                                   line: field.line))
+                } else if !Self.listKeys.contains(field.key) || (record.kind == "text") {
+                    if !field.key.hasPrefix("example") && !field.key.hasPrefix("negated") && !field.key.hasPrefix("counter")
+                        && field.key != "combine" && !scalarKeys.insert(field.key).inserted {
+                        problems.append(record.problem("'\(field.key)' is given twice", line: field.line))
+                    }
+                }
+            }
+            switch record.kind {
+            case "knowledge": version = record.value("version")
+            case "source": readSource(record)
+            case "concept": readConcept(record)
+            case "cue": readCue(record)
+            case "question": readQuestion(record)
+            case "rule": readRule(record)
+            case "advice": readAdvice(record)
+            case "text": readText(record)
+            default: break
+            }
+        }
+        if version == nil {
+            problems.append(KnowledgeProblem(file: files.first?.name ?? "(knowledge)", line: 1,
+                                             message: "the knowledge base has no '[knowledge]' record with a version"))
+        }
+        checkReferences(records)
+        for phrase in Phrase.allCases where texts[phrase.rawValue] == nil {
+            problems.append(KnowledgeProblem(file: files.first { $0.name.hasSuffix("texts.kb") }?.name ?? files[0].name, line: 1,
+                                             message: "text '\(phrase.rawValue)' that koshi needs is missing"))
+        }
+    }
+
+    // MARK: Records
+
+    private mutating func localized(_ record: KnowledgeRecord, _ key: String, required: Bool = true) -> LocalizedText {
+        let prefix = key.isEmpty ? "" : key + "."
+        let ja = record.value(prefix + "ja"), en = record.value(prefix + "en")
+        if required {
+            for (language, value) in [("ja", ja), ("en", en)] where value?.isEmpty ?? true {
+                let name = prefix + language
+                problems.append(record.problem("\(record.kind) '\(record.id)' has no \(name) text" +
+                                               (ja == nil && en == nil ? "" : " (the other language has one)")))
+                _ = name
+            }
+        }
+        return LocalizedText(ja: ja ?? en ?? "", en: en ?? ja ?? "")
+    }
+
+    private mutating func readSource(_ record: KnowledgeRecord) {
+        guard let kind = Source.Kind(rawValue: record.value("kind") ?? "") else {
+            problems.append(record.problem("source '\(record.id)' needs 'kind: article' or 'kind: guideline'"))
+            return
+        }
+        if kind == .article, record.value("section") == nil {
+            problems.append(record.problem("article source '\(record.id)' needs a 'section'"))
+        }
+        sources.append(Source(id: record.id, kind: kind, title: localized(record, "title"), section: record.value("section"),
+                              file: record.file, line: record.line))
+    }
+
+    private mutating func readConcept(_ record: KnowledgeRecord) {
+        guard let group = ConceptGroup(rawValue: record.value("group") ?? "") else {
+            problems.append(record.problem("concept '\(record.id)' needs a group: " + ConceptGroup.allCases.map(\.rawValue).joined(separator: ", ")))
+            return
+        }
+        let label = localized(record, "label", required: group.isReported)
+        var examples: [ConceptExample] = []
+        for language in Language.allCases {
+            for (key, expectation) in [("example", ConceptExample.Expectation.present), ("negated", .absent), ("counter", .notPresent)] {
+                for field in record.fields("\(key).\(language.rawValue)") {
+                    examples.append(ConceptExample(sentence: field.value, language: language, expectation: expectation, line: field.line))
+                }
+            }
+        }
+        let combinations = record.fields("combine").map { field in
+            field.value.split(separator: "+").map { String($0).trimmed }
+        }
+        concepts.append(Concept(id: record.id, group: group, label: label,
+                                synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
+                                combinations: combinations, implies: record.list("implies").map(\.item),
+                                examples: examples, file: record.file, line: record.line))
+    }
+
+    private func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {
+        Language.allCases.flatMap { language in
+            record.list(prefix + language.rawValue).map { item, line in
+                let isStem = item.hasSuffix("*")
+                return Synonym(text: isStem ? String(item.dropLast()) : item, language: language, isStem: isStem,
+                               file: record.file, line: line)
+            }
+        }
+    }
+
+    private mutating func readCue(_ record: KnowledgeRecord) {
+        guard let role = CueRole(rawValue: record.value("role") ?? "") else {
+            problems.append(record.problem("cue '\(record.id)' needs a role: " + CueRole.allCases.map(\.rawValue).joined(separator: ", ")))
+            return
+        }
+        var words = synonyms(record, prefix: "")
+        for field in record.fields("chars") {
+            for char in field.value.split(separator: " ") {
+                words.append(Synonym(text: String(char), language: .ja, isStem: false, file: record.file, line: field.line))
+            }
+        }
+        if words.isEmpty { problems.append(record.problem("cue '\(record.id)' has no words")) }
+        cues.append(Cue(id: record.id, role: role, words: words, file: record.file, line: record.line))
+    }
+
+    private mutating func readQuestion(_ record: KnowledgeRecord) {
+        guard let stage = QuestionStage(rawValue: record.value("stage") ?? "") else {
+            problems.append(record.problem("question '\(record.id)' needs a stage: " + QuestionStage.allCases.map(\.rawValue).joined(separator: ", ")))
+            return
+        }
+        let asks = record.list("asks").map { item, _ in
+            ValueSlot(rawValue: item).map(QuestionTopic.slot) ?? .concept(item)
+        }
+        questions.append(Question(id: record.id, asks: asks, stage: stage, text: localized(record, "text"),
+                                  file: record.file, line: record.line))
+    }
+
+    private mutating func readRule(_ record: KnowledgeRecord) {
+        guard let disposition = Disposition(rawValue: record.value("disposition") ?? "") else {
+            problems.append(record.problem("rule '\(record.id)' needs a disposition: " + Disposition.allCases.map(\.rawValue).joined(separator: ", ")))
+            return
+        }
+        var conditions: [RuleCondition] = []
+        let any = record.list("any").map(\.item)
+        if !any.isEmpty { conditions.append(.anyPresent(any)) }
+        let numbered: [(String, (Int) -> RuleCondition)] = [
+            ("onset-age-below", RuleCondition.onsetAgeBelow), ("onset-age-above", RuleCondition.onsetAgeAbove),
+            ("duration-at-least", RuleCondition.durationAtLeast),
+        ]
+        for (key, make) in numbered {
+            guard let field = record.fields(key).first else { continue }
+            if let number = Int(field.value) { conditions.append(make(number)) } else {
+                problems.append(record.problem("'\(key)' must be a whole number", line: field.line))
+            }
+        }
+        if record.value("otherwise") == "yes" { conditions.append(.otherwise) }
+        if conditions.isEmpty { problems.append(record.problem("rule '\(record.id)' has no condition (any, onset-age-below, onset-age-above, duration-at-least, otherwise)")) }
+        let requires = record.list("requires").map { item, _ -> Requirement in
+            if item.hasPrefix("group:"), let group = ConceptGroup(rawValue: String(item.dropFirst(6))) { return .group(group) }
+            if let slot = ValueSlot(rawValue: item) { return .slot(slot) }
+            return .concept(item)
+        }
+        rules.append(TriageRule(id: record.id, disposition: disposition, conditions: conditions, requires: requires,
+                                sources: record.list("source").map(\.item), explanation: localized(record, "explain"),
+                                file: record.file, line: record.line))
+    }
+
+    private mutating func readAdvice(_ record: KnowledgeRecord) {
+        let helps = record.list("helps").map(\.item)
+        var dispositions: Set<Disposition> = []
+        for (item, line) in record.list("for") {
+            if let d = Disposition(rawValue: item) { dispositions.insert(d) } else {
+                problems.append(record.problem("'\(item)' is not a disposition", line: line))
+            }
+        }
+        if helps.isEmpty { problems.append(record.problem("advice '\(record.id)' helps nothing: give 'helps' (concept ids or 'all')")) }
+        advice.append(AdviceItem(id: record.id, title: localized(record, "title"), text: localized(record, "text"),
+                                 helps: Set(helps.filter { $0 != "all" }), dispositions: dispositions,
+                                 sources: record.list("source").map(\.item), file: record.file, line: record.line))
+    }
+
+    private mutating func readText(_ record: KnowledgeRecord) {
+        texts[record.id] = localized(record, "")
+        textRecords[record.id] = record
+    }
+
+    // MARK: References
+
+    /// Every id a record names must exist; each problem points at the line that names it.
+    private mutating func checkReferences(_ records: [KnowledgeRecord]) {
+        let conceptIDs = Set(concepts.map(\.id))
+        let sourceIDs = Set(sources.map(\.id))
+        func check(_ record: KnowledgeRecord, _ items: [(item: String, line: Int)], _ kind: String, _ known: Set<String>,
+                   allowing extra: Set<String> = []) {
+            for (id, line) in items where !known.contains(id) && !extra.contains(id) {
+                problems.append(record.problem("unknown \(kind) '\(id)'" + suggestion(id, Array(known)), line: line))
+            }
+        }
+        let slots = Set(ValueSlot.allCases.map(\.rawValue))
+        for record in records {
+            switch record.kind {
+            case "concept":
+                for field in record.fields("combine") {
+                    let parts = field.value.split(separator: "+").map { String($0).trimmed }
+                    if parts.count < 2 || parts.contains(where: \.isEmpty) {
+                        problems.append(record.problem("a combination needs two or more concepts joined by '+'", line: field.line))
+                    }
+                    check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)
+                }
+                check(record, record.list("implies"), "concept", conceptIDs)
+            case "question":
+                if record.list("asks").isEmpty {
+                    problems.append(record.problem("question '\(record.id)' asks nothing and can never be asked"))
+                }
+                check(record, record.list("asks"), "concept", conceptIDs, allowing: slots)
+            case "rule":
+                check(record, record.list("any"), "concept", conceptIDs)
+                let requirements = record.list("requires").filter { !$0.item.hasPrefix("group:") }
+                check(record, requirements, "concept", conceptIDs, allowing: slots)
+                for (item, line) in record.list("requires") where item.hasPrefix("group:")
+                    && ConceptGroup(rawValue: String(item.dropFirst(6))) == nil {
+                    problems.append(record.problem("unknown group '\(item.dropFirst(6))'", line: line))
+                }
+                if record.list("source").isEmpty { problems.append(record.problem("rule '\(record.id)' has no source")) }
+                check(record, record.list("source"), "source", sourceIDs)
+            case "advice":
+                if record.list("source").isEmpty { problems.append(record.problem("advice '\(record.id)' has no source")) }
+                check(record, record.list("source"), "source", sourceIDs)
+                check(record, record.list("helps"), "concept", conceptIDs, allowing: ["all"])
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// " (did you mean 'x'?)" for the known name closest to a misspelt one, or "".
+func suggestion(_ name: String, _ known: [String]) -> String {
+    let target = Array(name.unicodeScalars.map(\.value))
+    var best: (String, Int)?
+    for candidate in known {
+        let limit = max(2, target.count / 3)
+        let distance = SpellingCorrector.distance(target, Array(candidate.unicodeScalars.map(\.value)), limit: limit)
+        if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
+    }
+    return best.map { " (did you mean '\($0.0)'?)" } ?? ""
+}

@@ -1,0 +1,143 @@
+/// `koshi kb check`: every problem of a knowledge base, each pointing at its file and line.
+/// Loading finds the structural ones (syntax, unknown references, missing texts); the checks
+/// here find the rest: a missing canonical concept, a concept nobody can mention, a synonym
+/// claimed twice, a question that can never be asked, and examples the matcher does not prove.
+public enum KnowledgeCheck {
+    /// The concept ids of CONTRACT.md (eval/concepts.tsv) that every knowledge base must define.
+    public static let canonicalConcepts = [
+        "low_back_pain", "sudden_onset", "recurrent", "returns_after_massage", "pain_on_movement", "daily_life_impact",
+        "desk_work", "poor_posture", "pelvic_misalignment", "hip_stiffness", "ankle_stiffness", "upper_back_stiffness",
+        "stress", "poor_sleep", "cold_exposure", "soft_mattress", "lack_of_exercise", "fatigue",
+        "saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain",
+        "leg_numbness", "leg_weakness", "fever", "trauma", "cancer_history", "weight_loss", "night_pain",
+        "osteoporosis", "steroid_use", "immunosuppression",
+    ]
+
+    public static func run(_ files: [KnowledgeFile]) -> [KnowledgeProblem] {
+        let knowledge: Knowledge
+        do {
+            knowledge = try Knowledge(files: files)
+        } catch {
+            return sorted(error.problems)
+        }
+        var problems: [KnowledgeProblem] = []
+        problems += missingCanonicalConcepts(knowledge, files: files)
+        problems += unmentionableConcepts(knowledge)
+        problems += claimedTwice(knowledge)
+        problems += unaskableQuestions(knowledge)
+        problems += unaskedRedFlags(knowledge)
+        problems += adviceNeverGiven(knowledge)
+        problems += unprovenExamples(knowledge)
+        return sorted(problems)
+    }
+
+    static func sorted(_ problems: [KnowledgeProblem]) -> [KnowledgeProblem] {
+        problems.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
+    }
+
+    static func missingCanonicalConcepts(_ knowledge: Knowledge, files: [KnowledgeFile]) -> [KnowledgeProblem] {
+        let file = files.first { $0.name.hasSuffix("concepts.kb") }?.name ?? files.first?.name ?? "(knowledge)"
+        return canonicalConcepts.filter { knowledge.concept($0) == nil }.map { id in
+            let near = knowledge.concepts.map(\.id)
+            return KnowledgeProblem(file: file, line: 1, message: "canonical concept '\(id)' is missing" + suggestion(id, near))
+        }
+    }
+
+    static func unmentionableConcepts(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        knowledge.concepts.filter { $0.synonyms.isEmpty && $0.combinations.isEmpty && $0.absentSynonyms.isEmpty }.map { concept in
+            KnowledgeProblem(file: concept.file, line: concept.line,
+                             message: "concept '\(concept.id)' has no synonym in either language")
+        }
+    }
+
+    /// The same folded word for two meanings: only one of them could ever be found.
+    static func claimedTwice(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        var owners: [[UInt32]: (meaning: TermMeaning, synonym: Synonym, owner: String)] = [:]
+        var problems: [KnowledgeProblem] = []
+        for term in knowledge.lexicon.terms {
+            let key = Normalizer.key(term.synonym.text) + (term.synonym.isStem ? [0x2A] : [])
+            let owner: String = switch term.meaning {
+            case .concept(let id, _): "concept '\(id)'"
+            case .cue(let role): "cue role '\(role.rawValue)'"
+            }
+            if let first = owners[key] {
+                let sameOwner = first.owner == owner
+                let same = first.synonym.text == term.synonym.text ? "'\(term.synonym.text)'"
+                    : "'\(term.synonym.text)' (the same as '\(first.synonym.text)' once folded)"
+                problems.append(KnowledgeProblem(
+                    file: term.synonym.file, line: term.synonym.line,
+                    message: sameOwner
+                        ? "\(same) is listed twice for \(owner) (first at \(first.synonym.file):\(first.synonym.line))"
+                        : "synonym \(same) is claimed by \(first.owner) (\(first.synonym.file):\(first.synonym.line)) and by \(owner)"))
+            } else {
+                owners[key] = (term.meaning, term.synonym, owner)
+            }
+        }
+        return problems
+    }
+
+    /// A question is asked only when one of its topics can change the triage (or it tailors the
+    /// plan, at the context stage), and only if no earlier question asks exactly the same.
+    static func unaskableQuestions(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        let policy = TriagePolicy(knowledge: knowledge)
+        var useful = policy.topicsThatCouldRaise(above: nil)
+        for rule in knowledge.rules { useful.formUnion(policy.requiredTopics(rule.id, knowledge: knowledge)) }
+        var problems: [KnowledgeProblem] = []
+        var seen: [Set<QuestionTopic>: Question] = [:]
+        for question in knowledge.questions {
+            let topics = Set(question.asks)
+            if let earlier = seen[topics] {
+                problems.append(KnowledgeProblem(file: question.file, line: question.line,
+                                                 message: "question '\(question.id)' can never be asked: '\(earlier.id)' asks the same"))
+            } else if question.stage != .context, topics.isDisjoint(with: useful) {
+                problems.append(KnowledgeProblem(file: question.file, line: question.line,
+                                                 message: "question '\(question.id)' can never be asked: no rule depends on what it asks"))
+            }
+            if seen[topics] == nil { seen[topics] = question }
+        }
+        return problems
+    }
+
+    static func unaskedRedFlags(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        let asked = Set(knowledge.questions.flatMap(\.asks))
+        var problems = knowledge.concepts.filter { $0.group == .redFlag && !asked.contains(.concept($0.id)) }.map { concept in
+            KnowledgeProblem(file: concept.file, line: concept.line, message: "red flag '\(concept.id)' is never asked about by any question")
+        }
+        for slot in [ValueSlot.age, .duration] where !asked.contains(.slot(slot)) {
+            let file = knowledge.questions.first?.file ?? "(knowledge)"
+            problems.append(KnowledgeProblem(file: file, line: 1, message: "no question asks for '\(slot.rawValue)'"))
+        }
+        return problems
+    }
+
+    static func adviceNeverGiven(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        knowledge.advice.filter { $0.dispositions.isEmpty }.map { item in
+            KnowledgeProblem(file: item.file, line: item.line, message: "advice '\(item.id)' is for no disposition: give 'for'")
+        } + knowledge.advice.filter { $0.dispositions.contains(.emergency) }.map { item in
+            KnowledgeProblem(file: item.file, line: item.line, message: "advice '\(item.id)' is for emergencies, which get no self-care plan")
+        }
+    }
+
+    /// Every example sentence must read as its concept says: present, absent, or not present.
+    static func unprovenExamples(_ knowledge: Knowledge) -> [KnowledgeProblem] {
+        var problems: [KnowledgeProblem] = []
+        for concept in knowledge.concepts {
+            for example in concept.examples {
+                let findings = knowledge.reader.read(example.sentence).findings
+                let status = findings.first { $0.concept == concept.id }?.status
+                let expected: String
+                switch example.expectation {
+                case .present where status != .present: expected = "present"
+                case .absent where status != .absent: expected = "absent"
+                case .notPresent where status == .present: expected = "not present"
+                default: continue
+                }
+                let got = findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
+                    .map { "\($0.concept)=\($0.status.rawValue)" }.joined(separator: ", ")
+                problems.append(KnowledgeProblem(file: concept.file, line: example.line,
+                                                 message: "'\(example.sentence)' should make '\(concept.id)' \(expected); read: \(got.isEmpty ? "nothing" : got)"))
+            }
+        }
+        return problems
+    }
+}

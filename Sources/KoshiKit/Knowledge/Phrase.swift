@@ -1,0 +1,136 @@
+/// The ids of the texts in `texts.kb` that koshi's code says; `koshi kb check` makes sure every
+/// one of them exists in both languages.
+public enum Phrase: String, CaseIterable, Sendable {
+    case greeting
+    case disclaimer
+    case goodbye
+    case hintUnplaced = "hint.unplaced"
+    case listSeparator = "list.separator"
+    case none
+
+    case inputInvalidUTF8 = "input.invalid-utf8"
+    case inputTooLong = "input.too-long"
+    case inputControlCharacters = "input.control-characters"
+
+    case dispositionEmergency = "disposition.emergency"
+    case dispositionDoctorSoon = "disposition.doctor-soon"
+    case dispositionInPerson = "disposition.in-person"
+    case dispositionSelfCare = "disposition.self-care"
+    case detailEmergency = "detail.emergency"
+    case detailDoctorSoon = "detail.doctor-soon"
+    case detailInPerson = "detail.in-person"
+    case detailSelfCare = "detail.self-care"
+    case safetyNetEmergency = "safety-net.emergency"
+    case safetyNetDoctorSoon = "safety-net.doctor-soon"
+    case safetyNetInPerson = "safety-net.in-person"
+    case safetyNetSelfCare = "safety-net.self-care"
+    case reasonsHeading = "reasons.heading"
+    case reasonsNone = "reasons.none"
+    case quotedFinding = "reasons.quoted"
+    case planHeading = "plan.heading"
+    case recommendationChanged = "recommendation.changed"
+    case recommendationUnchanged = "recommendation.unchanged"
+
+    case slotAge = "slot.age"
+    case slotDuration = "slot.duration"
+    case slotPainIntensity = "slot.pain_intensity"
+    case valueAge = "value.age"
+    case valueDuration = "value.duration"
+    case valuePainIntensity = "value.pain_intensity"
+    case statusPresent = "status.present"
+    case statusAbsent = "status.absent"
+    case statusUnknown = "status.unknown"
+
+    case commandHelp = "command.help"
+    case commandUnknown = "command.unknown"
+    case resetDone = "command.reset"
+    case languageChanged = "command.lang"
+    case languageUsage = "command.lang-usage"
+    case exportUsage = "export.usage"
+    case exportDone = "export.done"
+    case exportExists = "export.exists"
+    case exportFailed = "export.failed"
+    case exportConfirm = "export.confirm"
+
+    case whyNothingYet = "why.nothing-yet"
+    case whyFindingsHeading = "why.findings"
+    case whyFinding = "why.finding"
+    case whyRule = "why.rule"
+    case whyNotYet = "why.not-yet"
+    case whyUnknownHeading = "why.unknown"
+
+    case summaryTitle = "summary.title"
+    case summaryTime = "summary.time"
+    case summaryVersion = "summary.version"
+    case summaryLanguage = "summary.language"
+    case summaryComplaint = "summary.complaint"
+    case summaryFindings = "summary.findings"
+    case summaryPresent = "summary.present"
+    case summaryAbsent = "summary.absent"
+    case summaryUnknown = "summary.unknown"
+    case summaryValues = "summary.values"
+    case summaryRedFlags = "summary.red-flags"
+    case summaryRedFlagColumn = "summary.red-flag-column"
+    case summaryAnswerColumn = "summary.answer-column"
+    case summaryNotAsked = "summary.not-asked"
+    case summaryDisposition = "summary.disposition"
+    case summaryNoDisposition = "summary.no-disposition"
+    case summaryReasons = "summary.reasons"
+    case summaryPlan = "summary.plan"
+    case summaryTranscript = "summary.transcript"
+    case summaryUserRole = "summary.user"
+    case summaryAdvisorRole = "summary.advisor"
+    case summaryLineNumber = "summary.line"
+
+    public init(disposition: Disposition) {
+        self = switch disposition {
+        case .emergency: .dispositionEmergency
+        case .doctorSoon: .dispositionDoctorSoon
+        case .inPerson: .dispositionInPerson
+        case .selfCare: .dispositionSelfCare
+        }
+    }
+
+    public init(dispositionDetail disposition: Disposition) {
+        self = switch disposition {
+        case .emergency: .detailEmergency
+        case .doctorSoon: .detailDoctorSoon
+        case .inPerson: .detailInPerson
+        case .selfCare: .detailSelfCare
+        }
+    }
+
+    public init(safetyNet disposition: Disposition) {
+        self = switch disposition {
+        case .emergency: .safetyNetEmergency
+        case .doctorSoon: .safetyNetDoctorSoon
+        case .inPerson: .safetyNetInPerson
+        case .selfCare: .safetyNetSelfCare
+        }
+    }
+
+    public init(slot: ValueSlot) {
+        self = switch slot {
+        case .age: .slotAge
+        case .duration: .slotDuration
+        case .painIntensity: .slotPainIntensity
+        }
+    }
+
+    /// How a value of the slot reads, with `{n}` for the number.
+    public init(slotValue slot: ValueSlot) {
+        self = switch slot {
+        case .age: .valueAge
+        case .duration: .valueDuration
+        case .painIntensity: .valuePainIntensity
+        }
+    }
+
+    public init(status: FindingStatus) {
+        self = switch status {
+        case .present: .statusPresent
+        case .absent: .statusAbsent
+        case .unknown: .statusUnknown
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// A value koshi asks for besides concepts.
+public enum ValueSlot: String, Sendable, CaseIterable, Codable {
+    case age
+    case duration
+    case painIntensity = "pain_intensity"
+}
+
+/// The order in which follow-up questions are asked.
+public enum QuestionStage: String, Sendable, CaseIterable, Comparable {
+    case emergency
+    case doctorSoon = "doctor-soon"
+    case values
+    case inPerson = "in-person"
+    case context
+
+    public static func < (a: QuestionStage, b: QuestionStage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// What a question asks about: a concept or a value slot.
+public enum QuestionTopic: Sendable, Hashable, CustomStringConvertible {
+    case concept(String)
+    case slot(ValueSlot)
+
+    public var description: String {
+        switch self {
+        case .concept(let id): id
+        case .slot(let slot): slot.rawValue
+        }
+    }
+}
+
+/// A follow-up question, in both languages, and what it asks about.
+public struct Question: Sendable, Identifiable {
+    public var id: String
+    public var asks: [QuestionTopic]
+    public var stage: QuestionStage
+    public var text: LocalizedText
+    public var file: String
+    public var line: Int
+
+    /// Whether the question asks about more than one thing at once.
+    public var isGrouped: Bool { asks.count > 1 }
+}

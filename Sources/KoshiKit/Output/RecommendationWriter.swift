@@ -1,0 +1,49 @@
+/// Writes a recommendation for a person: the disposition in plain words, the findings that
+/// decided it, the plan with each item's source, and the signs that should bring them back.
+public struct RecommendationWriter: Sendable {
+    let knowledge: Knowledge
+    let language: Language
+
+    public init(knowledge: Knowledge, language: Language) {
+        self.knowledge = knowledge
+        self.language = language
+    }
+
+    public func text(_ recommendation: Recommendation, state: DialogueState, changed: Bool) -> String {
+        let d = recommendation.disposition
+        var parts: [String] = []
+        if changed { parts.append(knowledge.text(.recommendationChanged, language)) }
+        parts.append("【" + knowledge.text(.init(disposition: d), language) + "】")
+        parts.append(knowledge.text(.init(dispositionDetail: d), language))
+        let reasons = recommendation.reasons.map { reason(for: $0, state: state) }
+        if reasons.isEmpty {
+            parts.append(knowledge.text(.reasonsNone, language))
+        } else {
+            parts.append(knowledge.text(.reasonsHeading, language) + "\n" + reasons.map { "・" + $0 }.joined(separator: "\n"))
+        }
+        let plan = recommendation.advice.compactMap { id in knowledge.advice.first { $0.id == id } }
+        if !plan.isEmpty {
+            parts.append(knowledge.text(.planHeading, language) + "\n" + plan.map { "・" + adviceLine($0) }.joined(separator: "\n"))
+        }
+        parts.append(knowledge.text(.init(safetyNet: d), language))
+        return parts.joined(separator: "\n")
+    }
+
+    /// A reason in words: the concept's label and what the person said, or a value.
+    public func reason(for id: String, state: DialogueState) -> String {
+        if let slot = ValueSlot(rawValue: id), let value = state.values[slot]?.value {
+            return knowledge.text(.init(slotValue: slot), language, ["n": String(value)])
+        }
+        let label = knowledge.label(id, language)
+        guard let evidence = state.findings[id]?.evidence, !evidence.isEmpty else { return label }
+        return knowledge.text(.quotedFinding, language, ["label": label, "words": evidence])
+    }
+
+    public func adviceLine(_ item: AdviceItem) -> String {
+        "\(item.title[language]): \(item.text[language]) (\(citations(item)))"
+    }
+
+    public func citations(_ item: AdviceItem) -> String {
+        item.sources.compactMap { knowledge.sources[$0]?.citation(language) }.joined(separator: ", ")
+    }
+}

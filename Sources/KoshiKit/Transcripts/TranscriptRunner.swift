@@ -1,0 +1,192 @@
+/// Replays transcripts in-process against one loaded knowledge base: every turn goes through
+/// the same `Session` as the REPL, and its reply is rendered as plain text, unwrapped.
+public struct TranscriptRunner: Sendable {
+    /// What a transcript's `/export` does; the test command writes into a temporary folder.
+    public typealias Exporter = @Sendable (_ session: Session, _ path: String, _ force: Bool, _ time: String) -> AdvisorEvent
+
+    /// The outcome of one transcript.
+    public struct Outcome: Sendable {
+        public var name: String
+        /// The first difference, as a readable diff; nil when the transcript passed.
+        public var failure: String?
+        /// The file rewritten with today's replies where they differ (for `--update`).
+        public var updated: String
+        public var passed: Bool { failure == nil }
+    }
+
+    let knowledge: Knowledge
+    let exporter: Exporter
+
+    public init(knowledge: Knowledge, exporter: @escaping Exporter) {
+        self.knowledge = knowledge
+        self.exporter = exporter
+    }
+
+    public func run(_ transcript: Transcript) -> Outcome {
+        var session = Session(knowledge: knowledge, language: transcript.language)
+        var firstFailure: String?
+        var replacements: [Int: String?] = [:]
+        var ended = false
+        for turn in transcript.turns {
+            var reply: KoshiKit.Turn
+            if let input = turn.input {
+                if ended {
+                    firstFailure = firstFailure ?? "\(transcript.name):\(turn.line): a line after the session ended with /quit"
+                    break
+                }
+                reply = session.respond(to: input)
+            } else {
+                reply = session.opening()
+            }
+            for effect in reply.effects {
+                switch effect {
+                case .export(let path, let force):
+                    let event = exporter(session, path, force, transcript.time)
+                    reply.events += session.notice(event).events
+                case .quit:
+                    ended = true
+                }
+            }
+            let lines = TextRenderer(knowledge: knowledge).text(reply, language: session.language)
+            let check = TurnCheck(expectations: turn.expectations, events: reply.events, lines: lines)
+            for (line, replacement) in check.replacements { replacements[line] = replacement }
+            if firstFailure == nil, let failure = check.firstFailure {
+                firstFailure = diff(transcript, turn: turn, failure: failure, lines: lines)
+            }
+        }
+        var updated: [String] = []
+        for (index, line) in transcript.lines.enumerated() {
+            if let replacement = replacements[index + 1] {
+                if let replacement { updated.append(replacement) }
+            } else {
+                updated.append(line)
+            }
+        }
+        return Outcome(name: transcript.name, failure: firstFailure, updated: updated.joined(separator: "\n") + "\n")
+    }
+
+    private func diff(_ transcript: Transcript, turn: Transcript.Turn, failure: TurnCheck.Failure, lines: [String]) -> String {
+        var out = ["\(transcript.name):\(failure.expectation.line): \(failure.reason)"]
+        out.append("--- expected")
+        out.append("+++ koshi said")
+        out.append("  " + (turn.input.map { "> " + $0 } ?? "(the greeting)"))
+        out.append("- " + transcript.lines[failure.expectation.line - 1])
+        for line in failure.actual { out.append("+ " + line) }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// The expectations of one turn checked against its reply, with what `--update` would write.
+struct TurnCheck {
+    struct Failure {
+        var expectation: Transcript.Expectation
+        var reason: String
+        /// The reply as it is, for the diff.
+        var actual: [String]
+    }
+
+    var firstFailure: Failure?
+    /// File line → its new text, or nil to drop it.
+    var replacements: [Int: String?] = [:]
+
+    init(expectations: [Transcript.Expectation], events: [AdvisorEvent], lines: [String]) {
+        var cursor = 0
+        let reply = Reply(events: events)
+        for expectation in expectations {
+            switch expectation.kind {
+            case .exact, .substring, .pattern:
+                if let found = lines.indices.dropFirst(cursor).first(where: { matches(expectation.kind, lines[$0]) }) {
+                    cursor = found + 1
+                } else {
+                    let standing = cursor < lines.count ? lines[cursor] : nil
+                    fail(expectation, "the reply has no such line" + (cursor > 0 ? " after the ones already matched" : ""),
+                         actual: Array(lines.dropFirst(cursor)), replacement: standing.map { "= " + $0 })
+                    if standing != nil { cursor += 1 }
+                }
+            case .absentText(let text):
+                if let line = lines.first(where: { $0.contains(text) }) {
+                    fail(expectation, "the reply should not say '\(text)'", actual: [line], replacement: nil)
+                }
+            case .assertion(let assertion):
+                let actual = reply.actual(like: assertion)
+                if !reply.satisfies(assertion) {
+                    fail(expectation, "expected '? \(assertion.written)', got '? \(actual?.written ?? "nothing")'",
+                         actual: ["? " + (actual?.written ?? "(nothing)")], replacement: actual.map { "? " + $0.written })
+                }
+            }
+        }
+    }
+
+    private mutating func fail(_ expectation: Transcript.Expectation, _ reason: String, actual: [String], replacement: String?) {
+        if firstFailure == nil { firstFailure = Failure(expectation: expectation, reason: reason, actual: actual) }
+        replacements[expectation.line] = .some(replacement)
+    }
+
+    private func matches(_ kind: Transcript.Expectation.Kind, _ line: String) -> Bool {
+        switch kind {
+        case .exact(let text): line == text
+        case .substring(let text): line.contains(text)
+        case .pattern(let pattern): (try? Regex(pattern)).map { line.contains($0) } ?? false
+        default: false
+        }
+    }
+}
+
+/// The events of a reply, seen the way assertions ask about them.
+private struct Reply {
+    var findings: LineSummary?
+    var question: [String]?
+    var recommendation: Recommendation?
+    var errors: [String] = []
+
+    init(events: [AdvisorEvent]) {
+        for event in events {
+            switch event {
+            case .findings(let summary): findings = summary
+            case .question(_, let concepts, _): question = concepts
+            case .recommendation(let recommendation, _, _): self.recommendation = recommendation
+            case .error(let message): errors.append(message)
+            case .message: break
+            }
+        }
+    }
+
+    func satisfies(_ assertion: Transcript.Assertion) -> Bool {
+        switch assertion {
+        case .present(let ids): Set(ids) == Set(findings?.present ?? [])
+        case .absent(let ids): Set(ids) == Set(findings?.absent ?? [])
+        case .unknown(let ids): Set(ids) == Set(findings?.unknown ?? [])
+        case .values(let values): values == stated
+        case .question(let ids): question.map(Set.init) == Set(ids)
+        case .noQuestion: question == nil
+        case .disposition(let d): recommendation?.disposition.rawValue == d
+        case .noRecommendation: recommendation == nil
+        case .reasons(let ids): recommendation.map { Set($0.reasons) } == Set(ids)
+        case .advice(let ids): recommendation.map { Set(ids).isSubset(of: $0.advice) } ?? false
+        case .error(let text): errors.contains { text == nil || $0.contains(text!) }
+        }
+    }
+
+    /// The assertion of the same kind that the reply does satisfy, for diffs and `--update`.
+    func actual(like assertion: Transcript.Assertion) -> Transcript.Assertion? {
+        switch assertion {
+        case .present: .present(findings?.present ?? [])
+        case .absent: .absent(findings?.absent ?? [])
+        case .unknown: .unknown(findings?.unknown ?? [])
+        case .values: .values(stated)
+        case .question, .noQuestion: question.map(Transcript.Assertion.question) ?? .noQuestion
+        case .disposition, .noRecommendation: recommendation.map { .disposition($0.disposition.rawValue) } ?? .noRecommendation
+        case .reasons: recommendation.map { .reasons($0.reasons) }
+        case .advice: recommendation.map { .advice($0.advice) }
+        case .error: errors.first.map { _ in .error(nil) }
+        }
+    }
+
+    var stated: [String: Int] {
+        var values: [String: Int] = [:]
+        if let age = findings?.values[.age] { values["age"] = age }
+        if let days = findings?.values[.duration] { values["duration_days"] = days }
+        if let pain = findings?.values[.painIntensity] { values["pain_intensity"] = pain }
+        return values
+    }
+}

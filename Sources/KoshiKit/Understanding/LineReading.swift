@@ -1,0 +1,43 @@
+/// Whether a concept was stated, denied, or left open ("I don't know").
+public enum FindingStatus: String, Sendable, Codable, Hashable {
+    case present
+    case absent
+    case unknown
+}
+
+/// A concept as one line states it, with the words that stated it.
+public struct LineFinding: Sendable, Hashable {
+    public var concept: String
+    public var status: FindingStatus
+    /// The words of the line that said it, as typed.
+    public var evidence: String
+}
+
+/// A value as one line states it; `nil` when the person said they do not know.
+public struct LineValue: Sendable, Hashable {
+    public var value: Int?
+    public var evidence: String
+}
+
+/// A short answer to the question just asked.
+public enum Answer: String, Sendable, Hashable {
+    case yes
+    case no
+    case unknown
+}
+
+/// Everything koshi understood from one line: the findings, the values and the kind of answer.
+public struct LineReading: Sendable {
+    public var findings: [LineFinding] = []
+    public var values: [ValueSlot: LineValue] = [:]
+    public var answer: Answer?
+    /// The line names some items of a grouped question and means "only these" (`熱だけ`).
+    public var saysOnly = false
+
+    /// Whether anything in the line could be placed.
+    public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }
+
+    public var present: [String] { findings.filter { $0.status == .present }.map(\.concept) }
+    public var absent: [String] { findings.filter { $0.status == .absent }.map(\.concept) }
+    public var unknown: [String] { findings.filter { $0.status == .unknown }.map(\.concept) }
+}

@@ -1,0 +1,145 @@
+import Synchronization
+
+/// Reads English typos as the synonym meant: a word of five letters or more within one edit
+/// (insertion, deletion, substitution or swap of neighbours) of a synonym word, or of eight or
+/// more within two, is replaced by it, unless the word is itself a real English word.
+///
+/// Candidates come from a deletion index (SymSpell), built on the first unknown word, so the
+/// cost per word is a few hash lookups whatever the size of the vocabulary.
+final class SpellingCorrector: Sendable {
+    private let vocabularyKeys: [[UInt32]]
+    private let realWordKeys: [[UInt32]]
+    /// Built on first need, so that start-up, and lines without English, do not pay for it.
+    private let memory = Mutex<Memory>(Memory())
+
+    private struct Memory {
+        var vocabulary: Set<[UInt32]> = []
+        var realWords: Set<[UInt32]> = []
+        var targets: [[UInt32]] = []
+        var index: [[UInt32]: [Int32]]?
+        var cache: [[UInt32]: [UInt32]?] = [:]
+    }
+
+    /// `vocabulary`: the folded English synonyms; `realWords`: English words never corrected.
+    init(vocabulary: [[UInt32]], realWords: [[UInt32]]) {
+        vocabularyKeys = vocabulary
+        realWordKeys = realWords
+    }
+
+    static func budget(forLength length: Int) -> Int {
+        length >= 8 ? 2 : length >= 5 ? 1 : 0
+    }
+
+    /// The line with its typos replaced; the same line when there are none.
+    func correct(_ text: NormalizedText) -> NormalizedText {
+        let words = SpellingCorrector.words(in: text.scalars).filter { $0.count >= 4 }
+        guard !words.isEmpty else { return text }
+        let replacements: [(range: Range<Int>, with: [UInt32])] = memory.withLock { memory in
+            if memory.index == nil { prepare(&memory) }
+            return words.compactMap { range in
+                let word = Array(text.scalars[range])
+                if memory.vocabulary.contains(word) || memory.realWords.contains(word) { return nil }
+                return correction(for: word, &memory).map { (range, $0) }
+            }
+        }
+        return replacements.isEmpty ? text : text.replacing(replacements)
+    }
+
+    private func prepare(_ memory: inout Memory) {
+        for key in vocabularyKeys {
+            for word in SpellingCorrector.words(in: key) { memory.vocabulary.insert(Array(key[word])) }
+        }
+        memory.realWords = Set(realWordKeys)
+        memory.targets = memory.vocabulary.filter { SpellingCorrector.budget(forLength: $0.count) > 0 }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        var index: [[UInt32]: [Int32]] = [:]
+        for (i, target) in memory.targets.enumerated() {
+            for variant in SpellingCorrector.deletions(of: target, upTo: SpellingCorrector.budget(forLength: target.count)) {
+                index[variant, default: []].append(Int32(i))
+            }
+        }
+        memory.index = index
+    }
+
+    private func correction(for word: [UInt32], _ memory: inout Memory) -> [UInt32]? {
+        if let known = memory.cache[word] { return known }
+        var best: (target: [UInt32], distance: Int)?
+        for variant in SpellingCorrector.deletions(of: word, upTo: 2) {
+            for t in memory.index?[variant] ?? [] {
+                let target = memory.targets[Int(t)]
+                let budget = SpellingCorrector.budget(forLength: target.count)
+                guard abs(target.count - word.count) <= budget else { continue }
+                let distance = SpellingCorrector.distance(word, target, limit: budget)
+                guard distance <= budget else { continue }
+                if best == nil || distance < best!.distance
+                    || (distance == best!.distance && target.first == word.first && best!.target.first != word.first) {
+                    best = (target, distance)
+                }
+            }
+        }
+        if memory.cache.count > 4096 { memory.cache.removeAll(keepingCapacity: true) }
+        memory.cache[word] = best?.target
+        return best?.target
+    }
+
+    /// The word and every string made from it by deleting up to `limit` letters.
+    static func deletions(of word: [UInt32], upTo limit: Int) -> Set<[UInt32]> {
+        var result: Set<[UInt32]> = [word]
+        var frontier: Set<[UInt32]> = [word]
+        for _ in 0..<limit {
+            var next: Set<[UInt32]> = []
+            for w in frontier where w.count > 1 {
+                for i in w.indices {
+                    var shorter = w
+                    shorter.remove(at: i)
+                    next.insert(shorter)
+                }
+            }
+            result.formUnion(next)
+            frontier = next
+        }
+        return result
+    }
+
+    /// Optimal string alignment distance (edits, with a swap of neighbours as one), or more than `limit`.
+    static func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+        if a == b { return 0 }
+        let n = a.count, m = b.count
+        var previous2 = [Int](repeating: 0, count: m + 1)
+        var previous = Array(0...m)
+        var current = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...max(m, 1) where m > 0 {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[m]
+    }
+
+    /// The ranges of runs of ASCII letters.
+    static func words(in scalars: [UInt32]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for (i, c) in scalars.enumerated() {
+            let isLetter = c >= 0x61 && c <= 0x7A
+            if isLetter, start == nil { start = i }
+            if !isLetter, let s = start {
+                ranges.append(s..<i)
+                start = nil
+            }
+        }
+        if let s = start { ranges.append(s..<scalars.count) }
+        return ranges
+    }
+}
+
