@@ -1,0 +1,34 @@
+import ArgumentParser
+import KoshiKit
+import KoshiKnowledge
+
+/// `koshi kb`: tools for the knowledge base.
+struct KnowledgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kb",
+        abstract: "Work with a knowledge base.",
+        subcommands: [Check.self]
+    )
+
+    /// `koshi kb check [DIR]`: validates a knowledge base and prints `file:line: message` per problem.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a knowledge base (the built-in one, or the one in DIR).",
+            discussion: "Prints one 'file:line: message' per problem and exits 1 if there are any."
+        )
+
+        @Argument(help: ArgumentHelp("The knowledge folder to check (default: the built-in knowledge).", valueName: "DIR"))
+        var directory: String?
+
+        func run() throws {
+            let files = try directory.map(KnowledgeLocation.readFiles) ?? BuiltInKnowledge.files
+            let problems = KnowledgeCheck.run(files)
+            for problem in problems { print(problem) }
+            if !problems.isEmpty {
+                Terminal.standardError.write("koshi: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the knowledge base\n")
+                throw ExitCode(1)
+            }
+            print("knowledge base OK: \(files.count) files")
+        }
+    }
+}

@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEditLine
+import KoshiKit
+
+/// The last of SIGINT, SIGHUP or SIGTERM received. The handler only records it: the signal then
+/// interrupts libedit's read (no SA_RESTART), and `next` decides what it means. SIGINT abandons the
+/// line; SIGHUP (the terminal was closed) and SIGTERM end the session the way Ctrl-D does, so that
+/// history and the `--export` summary are still written instead of lost with the process.
+nonisolated(unsafe) private var receivedSignal: sig_atomic_t = 0
+
+/// The prompt libedit shows, as wide characters; kept allocated once for the C callback.
+nonisolated(unsafe) private var promptBuffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: 256)
+
+/// The interactive line editor: libedit in wide-character mode, so Japanese is typed, edited and
+/// deleted one whole character at a time with the cursor in the right cell; history across
+/// sessions (mode 0600); Tab completes slash commands; Ctrl-C abandons the line, Ctrl-D ends.
+/// This is the only file that talks to libedit.
+final class LineEditor: LineSource {
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    private var closed = false
+
+    /// The folder for history: `$XDG_STATE_HOME/koshi`, or `~/.local/state/koshi`.
+    static func defaultHistoryPath() -> String? {
+        let environment = Terminal.environment
+        let base: String
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = state
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = home + "/.local/state"
+        } else {
+            return nil
+        }
+        return base + "/koshi/history"
+    }
+
+    init?(history path: String?) {
+        koshi_use_utf8_locale()
+        guard let editLine = koshi_el_init("koshi"), let history = history_winit() else { return nil }
+        self.editLine = editLine
+        self.history = history
+        historyPath = path
+        _ = "emacs".withWideCString { koshi_el_set_editor(editLine, $0) }
+        koshi_el_set_signal(editLine, 1)
+        koshi_history_set_size(history, 1000)
+        koshi_history_set_unique(history, 1)
+        koshi_el_set_history(editLine, history)
+        koshi_el_set_wprompt_esc(editLine, { _ in promptBuffer }, 1)
+        _ = "koshi-complete".withWideCString { name in
+            "Complete a slash command".withWideCString { help in
+                koshi_el_add_function(editLine, name, help, { editLine, _ in LineEditor.complete(editLine) })
+            }
+        }
+        _ = "^I".withWideCString { key in "koshi-complete".withWideCString { koshi_el_bind(editLine, key, $0) } }
+        if let path { loadHistory(path) }
+        installSignalHandlers()
+    }
+
+    deinit { close() }
+
+    func next(prompt: String) -> LineInput {
+        read(prompt: prompt, remember: true)
+    }
+
+    /// A yes/no answer is not worth recalling with Up, so it stays out of the history.
+    func confirm(_ question: String) -> Bool {
+        switch read(prompt: question + " ", remember: false) {
+        case .line(let bytes):
+            let answer = String(decoding: bytes, as: UTF8.self).trimmingSpaces.lowercased()
+            return ["y", "yes", "はい", "ｙ"].contains(answer)
+        case .interrupted, .end:
+            return false
+        }
+    }
+
+    /// Reads one line with editing. `el_wgets` returns nil with a count of 0 for Ctrl-D on an
+    /// empty line, and with -1 when a signal interrupted the read.
+    private func read(prompt: String, remember: Bool) -> LineInput {
+        // A hang-up or termination that came while the advisor was answering ends the session now.
+        if receivedSignal == SIGHUP || receivedSignal == SIGTERM { return .end }
+        receivedSignal = 0
+        setPrompt(Terminal.wantsColour ? "\u{1}\u{1B}[1;32m\u{1}\(prompt)\u{1}\u{1B}[0m\u{1}" : prompt)
+        var count: Int32 = 0
+        guard let line = el_wgets(editLine, &count) else {
+            let interrupted = count < 0 && errno == EINTR
+            // libedit leaves the cursor on the abandoned line; the next output starts below it.
+            Terminal.standardOutput.write("\n")
+            if receivedSignal == SIGHUP || receivedSignal == SIGTERM { return .end }
+            return interrupted || receivedSignal == SIGINT ? .interrupted : .end
+        }
+        var text = String.UnicodeScalarView()
+        for i in 0..<Int(count) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: line[i])) { text.append(scalar) }
+        }
+        var string = String(text)
+        if string.hasSuffix("\n") { string.removeLast() }
+        if remember, !string.trimmingSpaces.isEmpty {
+            _ = string.withWideCString { koshi_history_enter(history, $0) }
+        }
+        return .line(Array(string.utf8))
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        if let historyPath { saveHistory(historyPath) }
+        el_end(editLine)
+        history_wend(history)
+    }
+
+    // MARK: History
+
+    private func loadHistory(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        koshi_history_load(history, path)
+    }
+
+    /// Saves to a file only the owner can read: the folder 0700, the file 0600.
+    private func saveHistory(_ path: String) {
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        var built = ""
+        for part in folder.split(separator: "/") {
+            built += "/" + part
+            mkdir(built, 0o700)
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        fchmod(descriptor, 0o600)
+        Glibc.close(descriptor)
+        koshi_history_save(history, path)
+        chmod(path, 0o600)
+    }
+
+    // MARK: Prompt, signals, completion
+
+    private func setPrompt(_ prompt: String) {
+        let scalars = Array(prompt.unicodeScalars.prefix(255))
+        for (i, scalar) in scalars.enumerated() { promptBuffer[i] = wchar_t(bitPattern: scalar.value) }
+        promptBuffer[scalars.count] = 0
+    }
+
+    /// Flag-only handlers without SA_RESTART (see `receivedSignal`). With `EL_SIGNAL` on, libedit
+    /// puts the terminal back to normal first and then passes the signal on to these handlers.
+    private func installSignalHandlers() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in receivedSignal = signal }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        for signal in [SIGINT, SIGHUP, SIGTERM] { sigaction(signal, &action, nil) }
+    }
+
+    /// Tab: completes the slash command being typed, or lists the candidates.
+    private static func complete(_ editLine: OpaquePointer?) -> UInt8 {
+        guard let editLine, let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        var typed = String.UnicodeScalarView()
+        var pointer = info.pointee.buffer!
+        while pointer < info.pointee.cursor {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: pointer.pointee)) { typed.append(scalar) }
+            pointer += 1
+        }
+        let prefix = String(typed)
+        guard prefix.hasPrefix("/"), !prefix.contains(" ") else { return UInt8(CC_REFRESH_BEEP) }
+        let candidates = Command.allCases.map(\.rawValue).filter { $0.hasPrefix(prefix) }
+        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        var common = candidates[0]
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(common) { common.removeLast() }
+        }
+        var insertion = String(common.dropFirst(prefix.count))
+        if candidates.count == 1 { insertion += " " }
+        if !insertion.isEmpty {
+            _ = insertion.withWideCString { el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
+        Terminal.standardOutput.write("\n" + candidates.joined(separator: "  ") + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
+}
+
+extension String {
+    /// Calls `body` with the text as a NUL-terminated wide-character string.
+    func withWideCString<Result>(_ body: (UnsafePointer<wchar_t>) -> Result) -> Result {
+        var wide = unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        return wide.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " || text.first == "\t" { text.removeFirst() }
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

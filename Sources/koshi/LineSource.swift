@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KoshiKit
+
+/// What the person did at the prompt.
+enum LineInput {
+    /// A line, as the bytes typed (not yet known to be UTF-8).
+    case line([UInt8])
+    /// Ctrl-C: the line being typed is abandoned; the session goes on.
+    case interrupted
+    /// End of input: Ctrl-D, or the end of a script.
+    case end
+}
+
+/// Where the chat gets the person's lines: the line editor, stdin, or a script file.
+protocol LineSource {
+    mutating func next(prompt: String) -> LineInput
+    /// Asks a yes/no question (overwrite a file?); only interactive sources can.
+    mutating func confirm(_ question: String) -> Bool
+    /// Called when the session ends, so the source can save history and restore the terminal.
+    mutating func close()
+}
+
+/// Reads lines from a file descriptor without prompts, as bytes, each at most a little over
+/// `InputSanitizer.maximumLineBytes`; the rest of a longer line is skipped, not kept in memory.
+struct PlainLineReader: LineSource {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
+
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            Glibc.close(descriptor)
+            errno = EISDIR
+            return nil
+        }
+        self.descriptor = descriptor
+        ownsDescriptor = true
+    }
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+        ownsDescriptor = false
+    }
+
+    static func standardInput() -> PlainLineReader { PlainLineReader(descriptor: STDIN_FILENO) }
+
+    mutating func next(prompt: String) -> LineInput {
+        var line: [UInt8] = []
+        var overflowed = false
+        while true {
+            if start == end {
+                if atEnd { return line.isEmpty && !overflowed ? .end : .line(line) }
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    atEnd = true
+                    continue
+                }
+                start = 0
+                end = count
+            }
+            let newline = buffer[start..<end].firstIndex(of: 0x0A)
+            let chunkEnd = newline ?? end
+            if !overflowed {
+                let room = InputSanitizer.maximumLineBytes + 4 - line.count
+                let take = min(room, chunkEnd - start)
+                line.append(contentsOf: buffer[start..<(start + take)])
+                if take < chunkEnd - start { overflowed = true }
+            }
+            start = chunkEnd
+            if newline != nil {
+                start += 1
+                if line.last == 0x0D { line.removeLast() }
+                return .line(line)
+            }
+        }
+    }
+
+    func confirm(_ question: String) -> Bool { false }
+
+    mutating func close() {
+        if ownsDescriptor { Glibc.close(descriptor) }
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import KoshiKit
+
+/// `koshi test PATH...`: replays transcripts (files, or every `.koshi` file under a folder)
+/// in-process, prints a diff at the first difference of each failure, and a summary line.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Replay transcript files and check what the advisor says.",
+        discussion: "Transcripts are .koshi files; see Tests/Transcripts/README.md for the format. Exits 1 if any failed."
+    )
+
+    @Argument(help: ArgumentHelp("Transcript files, or folders to search for .koshi files.", valueName: "PATH"))
+    var paths: [String]
+
+    @Flag(name: .long, help: "Rewrite each transcript's failing expectations from what the advisor now says.")
+    var update = false
+
+    @Option(name: .long, help: ArgumentHelp("Use the knowledge base in DIR instead of the built-in one.", valueName: "DIR"))
+    var knowledge: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of transcripts without an @lang line.", valueName: "ja|en"))
+    var lang: Language = .ja
+
+    func run() throws {
+        let knowledge = try KnowledgeLocation.load(directory: knowledge)
+        var files: [String] = []
+        for path in paths {
+            guard let found = TestCommand.transcripts(at: path) else {
+                throw CommandFailure(message: "cannot read '\(path)': \(Terminal.lastErrorDescription())")
+            }
+            files += found
+        }
+        guard !files.isEmpty else { throw CommandFailure(message: "no .koshi transcripts found in \(paths.joined(separator: " "))") }
+        let exports = TemporaryFolder()
+        defer { exports.remove() }
+        let runner = TranscriptRunner(knowledge: knowledge) { [folder = exports.path] session, path, force, time in
+            let target = path.hasPrefix("/") ? path : folder + "/" + path
+            let summary = Summary(state: session.state, knowledge: session.knowledge, time: time)
+            let writer = SummaryWriter(knowledge: session.knowledge)
+            let text = path.lowercased().hasSuffix(".json") ? writer.json(summary).pretty() + "\n" : writer.markdown(summary)
+            let language = session.language
+            if let problem = SummaryFile.formatProblem(path) {
+                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
+            }
+            switch SummaryFile.write(text, to: target, force: force) {
+            case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
+            case .failure(let problem) where problem.reason == "it already exists":
+                return .error(knowledge.text(.exportExists, language, ["path": path]))
+            case .failure(let problem): return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem.reason]))
+            }
+        }
+        var passed = 0, failed = 0
+        for file in files {
+            guard let bytes = KnowledgeLocation.readWholeFile(file), let text = String(validating: bytes, as: UTF8.self) else {
+                print("FAIL \(file): cannot read it as UTF-8 text")
+                failed += 1
+                continue
+            }
+            switch Transcript.parse(text, name: file, defaultLanguage: lang) {
+            case .failure(let problem):
+                print("FAIL \(problem)")
+                failed += 1
+            case .success(let transcript):
+                let outcome = runner.run(transcript)
+                if let failure = outcome.failure {
+                    failed += 1
+                    print("FAIL " + failure + "\n")
+                    if update, outcome.updated != text {
+                        if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true) {
+                            print("  could not update \(file): \(problem.reason)")
+                        } else {
+                            print("  updated \(file)")
+                        }
+                    }
+                } else {
+                    passed += 1
+                }
+            }
+        }
+        print("\(passed) passed, \(failed) failed")
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The transcript files at a path: the file itself, or every `.koshi` file below a folder.
+    static func transcripts(at path: String) -> [String]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var found: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name.hasPrefix(".") { continue }
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            if name.hasSuffix(".koshi") {
+                found.append(child)
+            } else if stat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                found += transcripts(at: child) ?? []
+            }
+        }
+        return found.sorted()
+    }
+}
+
+/// A private temporary folder for the exports of a test run, removed afterwards.
+final class TemporaryFolder: @unchecked Sendable {
+    let path: String
+
+    init() {
+        let base = Terminal.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/koshi-test-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        path = made.map { String(cString: $0) } ?? base
+    }
+
+    func remove() {
+        guard path.contains("koshi-test-"), let folder = opendir(path) else { return }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { unlink(path + "/" + name) }
+        }
+        closedir(folder)
+        rmdir(path)
+    }
+}
