@@ -38,6 +38,8 @@ public struct DialogueState: Sendable {
     public var lineCount = 0
     /// The first line that said something koshi understood: the complaint in the user's words.
     public var complaint: String?
+    /// Answers to the pending question that could not be read, in a row.
+    public var unreadAnswers = 0
 
     public init(language: Language) {
         self.language = language

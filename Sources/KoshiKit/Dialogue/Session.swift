@@ -14,6 +14,9 @@ public struct Session: Sendable {
 
     public var language: Language { state.language }
 
+    /// How many unreadable answers a question gets before it is recorded as unknown.
+    static let attemptsPerQuestion = 2
+
     /// What koshi says before the first line.
     public mutating func opening() -> Turn {
         say(Turn(events: [.message(knowledge.text(.greeting, language) + "\n" + knowledge.text(.disclaimer, language))]))
@@ -70,12 +73,23 @@ public struct Session: Sendable {
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]
 
         if !reading.isUnderstood {
-            events.append(.message(knowledge.text(.hintUnplaced, language)))
-            if let pending = state.pendingQuestion, let question = knowledge.questions.first(where: { $0.id == pending }) {
-                events.append(questionEvent(question))
+            state.unreadAnswers += 1
+            let pending = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }
+            guard let pending, state.unreadAnswers >= Self.attemptsPerQuestion else {
+                events.append(.message(knowledge.text(.hintUnplaced, language)))
+                if let pending { events.append(questionEvent(pending)) }
+                return events
             }
-            return events
+            // Asked twice and still unreadable: record "unknown" and go on, rather than ask forever.
+            for topic in pending.asks where !state.isAnswered(topic) {
+                switch topic {
+                case .concept(let id): state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line)
+                case .slot(let slot): state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
+                }
+            }
+            events.append(.message(knowledge.text(.answerUnread, language)))
         }
+        state.unreadAnswers = 0
         switch planner.next(state) {
         case .ask(let id)?:
             let question = knowledge.questions.first { $0.id == id }!

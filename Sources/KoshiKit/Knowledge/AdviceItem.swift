@@ -19,14 +19,16 @@ public struct Source: Sendable, Identifiable {
     public var id: String
     public var kind: Kind
     public var title: LocalizedText
+    /// A short name for citations, such as "NICE NG59"; the title when not given.
+    public var shortTitle: LocalizedText?
     /// The article's section number, such as `5.3`.
     public var section: String?
     public var file: String
     public var line: Int
 
-    /// How a citation of this source reads: `§5.3` for the article, the title for a guideline.
+    /// How a citation of this source reads: "article §5.3", or a guideline's short name.
     public func citation(_ language: Language) -> String {
         if let section { return "\(language == .ja ? "記事" : "article") §\(section)" }
-        return title[language]
+        return (shortTitle ?? title)[language]
     }
 }

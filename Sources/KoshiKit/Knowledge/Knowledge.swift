@@ -31,7 +31,12 @@ public struct Knowledge: Sendable {
         for (name, value) in arguments {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
-        return text.replacingOccurrences(of: "\\n", with: "\n")
+        return text.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\s", with: " ")
+    }
+
+    /// Items joined the way the language lists them: 「熱、しびれ」, "fever, numbness".
+    public func list(_ items: [String], _ language: Language) -> String {
+        items.joined(separator: text(.listSeparator, language))
     }
 
     /// Loads a knowledge base from its files, or throws every structural problem found.

@@ -14,7 +14,7 @@ struct KnowledgeBuilder {
 
     static let keys: [String: Set<String>] = [
         "knowledge": ["version", "title.ja", "title.en"],
-        "source": ["kind", "title.ja", "title.en", "section", "url"],
+        "source": ["kind", "title.ja", "title.en", "cite.ja", "cite.en", "section", "url"],
         "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "implies",
                     "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
         "cue": ["role", "ja", "en", "chars"],
@@ -109,8 +109,9 @@ struct KnowledgeBuilder {
         if kind == .article, record.value("section") == nil {
             problems.append(record.problem("article source '\(record.id)' needs a 'section'"))
         }
-        sources.append(Source(id: record.id, kind: kind, title: localized(record, "title"), section: record.value("section"),
-                              file: record.file, line: record.line))
+        let shortTitle = record.value("cite.ja") == nil && record.value("cite.en") == nil ? nil : localized(record, "cite")
+        sources.append(Source(id: record.id, kind: kind, title: localized(record, "title"), shortTitle: shortTitle,
+                              section: record.value("section"), file: record.file, line: record.line))
     }
 
     private mutating func readConcept(_ record: KnowledgeRecord) {

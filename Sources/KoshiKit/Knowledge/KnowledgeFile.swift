@@ -37,9 +37,18 @@ public struct KnowledgeRecord: Sendable {
 
     /// The items of a list key, over all its lines, with the line of each.
     public func list(_ key: String) -> [(item: String, line: Int)] {
-        fields(key).flatMap { field in
-            field.value.split(separator: ",").map { (String($0).trimmed, field.line) }
-        }.filter { !$0.item.isEmpty }
+        var items: [(item: String, line: Int)] = []
+        for field in fields where field.key == key {
+            for piece in field.value.utf8.split(separator: UInt8(ascii: ",")) {
+                var from = piece.startIndex, to = piece.endIndex
+                while from < to, piece[from] == 0x20 || piece[from] == 0x09 { from = piece.index(after: from) }
+                while to > from, piece[piece.index(before: to)] == 0x20 || piece[piece.index(before: to)] == 0x09 {
+                    to = piece.index(before: to)
+                }
+                if from < to { items.append((String(decoding: piece[from..<to], as: UTF8.self), field.line)) }
+            }
+        }
+        return items
     }
 
     public func problem(_ message: String, line: Int? = nil) -> KnowledgeProblem {
@@ -48,47 +57,70 @@ public struct KnowledgeRecord: Sendable {
 }
 
 /// Reads the record syntax of `Knowledge/README.md`: comments, `[kind id]` headers, `key: value`.
+/// It works on UTF-8 bytes, because it runs at every start-up over the whole knowledge base.
 public enum KnowledgeParser {
     public static func parse(_ file: KnowledgeFile) -> (records: [KnowledgeRecord], problems: [KnowledgeProblem]) {
         var records: [KnowledgeRecord] = []
         var problems: [KnowledgeProblem] = []
-        var lineNumber = 0
-        for rawLine in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.trimmed
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else {
-                    problems.append(.init(file: file.name, line: lineNumber, message: "a record header must end with ']'"))
+        var text = file.text
+        text.withUTF8 { bytes in
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                lineNumber += 1
+                defer { lineStart = lineEnd + 1 }
+                var from = lineStart, to = lineEnd
+                while from < to, isSpace(bytes[from]) { from += 1 }
+                while to > from, isSpace(bytes[to - 1]) { to -= 1 }
+                if from == to || bytes[from] == UInt8(ascii: "#") { continue }
+                func problem(_ message: String) {
+                    problems.append(KnowledgeProblem(file: file.name, line: lineNumber, message: message))
+                }
+                if bytes[from] == UInt8(ascii: "[") {
+                    guard bytes[to - 1] == UInt8(ascii: "]") else {
+                        problem("a record header must end with ']'")
+                        continue
+                    }
+                    let words = string(bytes, from + 1, to - 1).split(separator: " ")
+                    let kind = words.first.map(String.init) ?? ""
+                    let id = words.count > 1 ? String(words[1]) : ""
+                    if kind.isEmpty || words.count > 2 || !(kind == "knowledge" || isIdentifier(id)) {
+                        problem("a record header is '[kind id]' with an id of a-z, 0-9, '_', '-', '.'")
+                    }
+                    records.append(KnowledgeRecord(kind: kind, id: id, file: file.name, line: lineNumber, fields: []))
                     continue
                 }
-                let words = line.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
-                let kind = words.first.map(String.init) ?? ""
-                let id = words.count > 1 ? String(words[1]) : ""
-                if kind.isEmpty || words.count > 2 || !(kind == "knowledge" || isIdentifier(id)) {
-                    problems.append(.init(file: file.name, line: lineNumber,
-                                          message: "a record header is '[kind id]' with an id of a-z, 0-9, '_', '-', '.'"))
+                guard let colon = (from..<to).first(where: { bytes[$0] == UInt8(ascii: ":") }) else {
+                    problem("expected 'key: value' or '[kind id]'")
+                    continue
                 }
-                records.append(KnowledgeRecord(kind: kind, id: id, file: file.name, line: lineNumber, fields: []))
-                continue
+                var keyEnd = colon, valueStart = colon + 1
+                while keyEnd > from, isSpace(bytes[keyEnd - 1]) { keyEnd -= 1 }
+                while valueStart < to, isSpace(bytes[valueStart]) { valueStart += 1 }
+                let key = string(bytes, from, keyEnd)
+                guard isIdentifier(key) else {
+                    problem("'\(key)' is not a valid key")
+                    continue
+                }
+                guard !records.isEmpty else {
+                    problem("'\(key)' comes before any '[kind id]' header")
+                    continue
+                }
+                records[records.count - 1].fields.append(
+                    KnowledgeField(key: key, value: string(bytes, valueStart, to), line: lineNumber))
             }
-            guard let colon = line.firstIndex(of: ":") else {
-                problems.append(.init(file: file.name, line: lineNumber, message: "expected 'key: value' or '[kind id]'"))
-                continue
-            }
-            let key = String(line[..<colon]).trimmed
-            let value = String(line[line.index(after: colon)...]).trimmed
-            guard isIdentifier(key) else {
-                problems.append(.init(file: file.name, line: lineNumber, message: "'\(key)' is not a valid key"))
-                continue
-            }
-            guard !records.isEmpty else {
-                problems.append(.init(file: file.name, line: lineNumber, message: "'\(key)' comes before any '[kind id]' header"))
-                continue
-            }
-            records[records.count - 1].fields.append(KnowledgeField(key: key, value: value, line: lineNumber))
         }
         return (records, problems)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<max(from, to)]), as: UTF8.self)
     }
 
     static func isIdentifier(_ text: some StringProtocol) -> Bool {

@@ -5,6 +5,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case disclaimer
     case goodbye
     case hintUnplaced = "hint.unplaced"
+    case answerUnread = "hint.answer-unread"
     case listSeparator = "list.separator"
     case none
 

@@ -18,7 +18,7 @@ public struct SummaryWriter: Sendable {
         lines.append(knowledge.text(.summaryDisposition, l) + ": " + (summary.dispositionText ?? knowledge.text(.summaryNoDisposition, l)))
         if !summary.reasons.isEmpty { lines.append(knowledge.text(.summaryReasons, l) + ": " + labels(summary.reasons, l)) }
         if !summary.plan.isEmpty {
-            lines.append(knowledge.text(.summaryPlan, l) + ": " + summary.plan.map(\.title).joined(separator: knowledge.text(.listSeparator, l)))
+            lines.append(knowledge.text(.summaryPlan, l) + ": " + knowledge.list(summary.plan.map(\.title), l))
         }
         return lines.joined(separator: "\n")
     }
@@ -139,15 +139,15 @@ public struct SummaryWriter: Sendable {
     }
 
     private func labels(_ items: [Summary.Item], _ language: Language) -> String {
-        items.isEmpty ? knowledge.text(.none, language) : items.map(\.label).joined(separator: knowledge.text(.listSeparator, language))
+        items.isEmpty ? knowledge.text(.none, language) : knowledge.list(items.map(\.label), language)
     }
 
     private func valuesText(_ summary: Summary) -> String {
         let l = summary.language
         guard !summary.values.isEmpty else { return knowledge.text(.none, l) }
-        return summary.values.map { value in
+        return knowledge.list(summary.values.map { value in
             knowledge.text(.init(slot: value.slot), l) + " " + valueText(value.value, value.slot, l)
-        }.joined(separator: knowledge.text(.listSeparator, l))
+        }, l)
     }
 
     private func valueText(_ value: Int?, _ slot: ValueSlot, _ language: Language) -> String {

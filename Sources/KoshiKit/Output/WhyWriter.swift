@@ -45,7 +45,7 @@ public struct WhyWriter: Sendable {
         }
         let open = openTopics(state)
         if !open.isEmpty {
-            parts.append(knowledge.text(.whyUnknownHeading, language) + " " + open.joined(separator: knowledge.text(.listSeparator, language)))
+            parts.append(knowledge.text(.whyUnknownHeading, language) + " " + knowledge.list(open, language))
         }
         return parts.joined(separator: "\n")
     }

@@ -79,11 +79,27 @@ public struct Automaton: Sendable {
         var edgeSymbols = [UInt16](repeating: 0, count: Int(firstEdge[nodeCount]))
         var edgeTargets = [Int32](repeating: 0, count: Int(firstEdge[nodeCount]))
         var fill = firstEdge
-        for edge in edges.sorted(by: { ($0.parent, $0.symbol) < ($1.parent, $1.symbol) }) where edge.parent != 0 {
+        for edge in edges where edge.parent != 0 {
             let at = Int(fill[Int(edge.parent)])
             edgeSymbols[at] = edge.symbol
             edgeTargets[at] = edge.child
             fill[Int(edge.parent)] += 1
+        }
+        // Each node's run is short; sort it by symbol so that lookups can stop early.
+        for node in 1..<max(1, nodeCount) {
+            let from = Int(firstEdge[node]), to = Int(firstEdge[node + 1])
+            guard to - from > 1 else { continue }
+            for i in (from + 1)..<to {
+                let symbol = edgeSymbols[i], target = edgeTargets[i]
+                var j = i
+                while j > from, edgeSymbols[j - 1] > symbol {
+                    edgeSymbols[j] = edgeSymbols[j - 1]
+                    edgeTargets[j] = edgeTargets[j - 1]
+                    j -= 1
+                }
+                edgeSymbols[j] = symbol
+                edgeTargets[j] = target
+            }
         }
 
         // Failure links, breadth first: edges were created parent before child, so a BFS order

@@ -15,9 +15,11 @@ public enum Normalizer {
         return folder.result
     }
 
-    /// The folded form of a knowledge word, as scalar values.
+    /// The folded form of a knowledge word, as scalar values (no map back: it is not shown).
     public static func key(_ text: String) -> [UInt32] {
-        normalize(text).scalars
+        var folder = Folder(original: [], tracksOrigins: false)
+        for scalar in text.unicodeScalars { folder.fold(scalar.value, start: 0, end: 0) }
+        return folder.result.scalars
     }
 
     static let longVowelMark: UInt32 = 0x30FC
@@ -43,11 +45,33 @@ private struct Folder {
     var pendingSpace: (start: Int32, end: Int32)?
     var runLength = 0
 
-    init(original: [UInt8]) {
+    /// Whether to keep the map back to the original, which only user lines need.
+    let tracksOrigins: Bool
+
+    init(original: [UInt8], tracksOrigins: Bool = true) {
         result = NormalizedText(original: original, scalars: [], starts: [], ends: [])
+        self.tracksOrigins = tracksOrigins
         result.scalars.reserveCapacity(original.count)
-        result.starts.reserveCapacity(original.count)
-        result.ends.reserveCapacity(original.count)
+        if tracksOrigins {
+            result.starts.reserveCapacity(original.count)
+            result.ends.reserveCapacity(original.count)
+        }
+    }
+
+    private mutating func append(_ scalar: UInt32, start: Int32, end: Int32) {
+        if tracksOrigins {
+            result.append(scalar, start: start, end: end)
+        } else {
+            result.scalars.append(scalar)
+        }
+    }
+
+    private mutating func removeLast() {
+        result.scalars.removeLast()
+        if tracksOrigins {
+            result.starts.removeLast()
+            result.ends.removeLast()
+        }
     }
 
     mutating func fold(_ scalar: UInt32, start: Int32, end: Int32) {
@@ -105,25 +129,21 @@ private struct Folder {
             // Spaces matter between English words, and around numbers (35歳 10日 3 is three values).
             if let last = result.scalars.last,
                (!Normalizer.isWide(last) && !Normalizer.isWide(c)) || Normalizer.isDigit(last) || Normalizer.isDigit(c) {
-                result.append(Normalizer.space, start: space.start, end: space.end)
+                append(Normalizer.space, start: space.start, end: space.end)
                 runLength = 1
             }
         }
         if let last = result.scalars.last, last == c, !Normalizer.isDigit(c) {
             runLength += 1
             if Normalizer.isSmallKana(c) || runLength >= 3 {
-                if runLength == 3 && !Normalizer.isSmallKana(c) {
-                    result.scalars.removeLast()
-                    result.starts.removeLast()
-                    result.ends.removeLast()
-                }
+                if runLength == 3 && !Normalizer.isSmallKana(c) { removeLast() }
                 extendLast(to: end)
                 return
             }
         } else {
             runLength = 1
         }
-        result.append(c, start: start, end: end)
+        append(c, start: start, end: end)
     }
 
     /// Joins a voiced or semi-voiced mark to the kana before it (half-width ｶﾞ is カ + U+3099).
@@ -135,21 +155,45 @@ private struct Folder {
     }
 
     private mutating func extendLast(to end: Int32) {
-        guard !result.ends.isEmpty else { return }
+        guard tracksOrigins, !result.ends.isEmpty else { return }
         result.ends[result.ends.count - 1] = end
     }
 }
 
 /// The generated compatibility table, read once on first use.
 enum CompatibilityFolds {
+    /// Parsed by hand from the generated hex text: `code:replacement+replacement` entries.
     static let table: [UInt32: [UInt32]] = {
         var table: [UInt32: [UInt32]] = [:]
         table.reserveCapacity(3200)
-        for entry in compatibilityFoldsHex.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let parts = entry.split(separator: ":")
-            guard parts.count == 2, let key = UInt32(parts[0], radix: 16) else { continue }
-            table[key] = parts[1].split(separator: "+").compactMap { UInt32($0, radix: 16) }
+        var key: UInt32 = 0, value: UInt32 = 0
+        var values: [UInt32] = []
+        var readingKey = true
+        func finish() {
+            if !readingKey {
+                values.append(value)
+                table[key] = values
+            }
+            key = 0
+            value = 0
+            values = []
+            readingKey = true
         }
+        for byte in compatibilityFoldsHex.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "F"):
+                let digit = UInt32(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "A") + 10)
+                if readingKey { key = key << 4 | digit } else { value = value << 4 | digit }
+            case UInt8(ascii: ":"):
+                readingKey = false
+            case UInt8(ascii: "+"):
+                values.append(value)
+                value = 0
+            default:
+                finish()
+            }
+        }
+        finish()
         return table
     }()
 

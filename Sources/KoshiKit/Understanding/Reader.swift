@@ -307,7 +307,9 @@ private struct LineScan {
                 let head = tokens[mentions[k].token]
                 let lower = partners.map { tokens[mentions[$0].token].range.lowerBound }.min().map { min($0, head.range.lowerBound) }!
                 let upper = partners.map { tokens[mentions[$0].token].range.upperBound }.max().map { max($0, head.range.upperBound) }!
+                // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
                 for partner in partners { mentions[partner].consumed = true }
+                mentions[k].consumed = true
                 found.append((lower, LineFinding(concept: combination.concept,
                                                  status: status(mentions[k].assertion, absentWord: head.saysAbsent),
                                                  evidence: text.originalText(lower..<upper))))

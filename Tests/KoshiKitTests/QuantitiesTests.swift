@@ -1,0 +1,60 @@
+import Testing
+@testable import KoshiKit
+
+@Suite("Values: ages, durations and intensities")
+struct QuantitiesTests {
+    func values(_ line: String, asked: [QuestionTopic] = []) -> [ValueSlot: Int] {
+        knowledge.reader.read(line, asked: asked).values.compactMapValues(\.value)
+    }
+
+    @Test("Japanese durations with Arabic, full-width and kanji numerals and counter variants", arguments: [
+        ("三日前から", 3), ("二週間くらい", 14), ("半年前から", 183), ("一年半続いています", 548), ("１ヵ月", 30),
+        ("1ヶ月", 30), ("1か月", 30), ("1カ月", 30), ("3週間", 21), ("数日", 3), ("昨日から", 1), ("十五日", 15),
+        ("2〜3日", 3), ("2、3日前から", 3), ("5日です", 5), ("1年半", 548), ("ひと月ほど", 30),
+    ])
+    func japaneseDurations(line: String, days: Int) {
+        #expect(values(line)[.duration] == days)
+    }
+
+    @Test("English durations", arguments: [
+        ("a couple of weeks", 14), ("since yesterday", 1), ("four months", 120), ("on and off for two years", 730),
+        ("a day", 1), ("for 3 days", 3), ("2-3 weeks", 21), ("two or three days", 3), ("a year and a half", 548),
+        ("a few days", 3), ("twenty-one days", 21),
+    ])
+    func englishDurations(line: String, days: Int) {
+        #expect(values(line)[.duration] == days)
+    }
+
+    @Test("rates and dates are not durations", arguments: ["1日中座っています", "1日8時間座る", "3月5日から", "2020年に", "twice a day", "I sit 8 hours a day"])
+    func notDurations(line: String) {
+        #expect(values(line)[.duration] == nil)
+    }
+
+    @Test("ages", arguments: [("62歳です", 62), ("I'm 62", 62), ("六十二歳", 62), ("I am 45 years old", 45), ("aged 70", 70), ("a 30-year-old", 30)])
+    func ages(line: String, age: Int) {
+        #expect(values(line)[.age] == age)
+    }
+
+    @Test("intensities", arguments: [("7/10", 7), ("seven out of ten", 7), ("10段階で7", 7), ("痛みは7くらい", 7), ("pain is 6", 6)])
+    func intensities(line: String, pain: Int) {
+        #expect(values(line)[.painIntensity] == pain)
+    }
+
+    @Test("a bare number answers the slots asked, in order")
+    func bareNumbersInContext() {
+        let asked: [QuestionTopic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
+        #expect(values("32歳 1週間 3", asked: asked) == [.age: 32, .duration: 7, .painIntensity: 3])
+        #expect(values("28 a week 3", asked: asked) == [.age: 28, .duration: 7, .painIntensity: 3])
+        #expect(values("60", asked: [.slot(.age)]) == [.age: 60])
+        #expect(values("8", asked: [.slot(.painIntensity)]) == [.painIntensity: 8])
+        #expect(values("60") == [:])
+    }
+
+    @Test("I don't know is remembered as unknown for the slots asked")
+    func unknownValues() {
+        let reading = knowledge.reader.read("わかりません", asked: [.slot(.age), .slot(.duration)])
+        #expect(reading.values[.age] == LineValue(value: nil, evidence: "わかりません"))
+        #expect(reading.values[.duration]?.value == nil)
+        #expect(reading.values[.duration] != nil)
+    }
+}

@@ -1,0 +1,152 @@
+import Testing
+@testable import KoshiKit
+
+@Suite("Reader: what a line states, denies or leaves open")
+struct ReaderTests {
+    @Test("the issue's Japanese example: width, kana, clauses and negation together")
+    func japaneseExample() {
+        let found = reported("腰がいたくて、ﾃﾞｽｸﾜｰｸのあと足もビリビリ…熱はないです")
+        #expect(found == ["low_back_pain", "desk_work", "leg_numbness", "-fever"])
+    }
+
+    @Test("the issue's English example: a typo and a denial")
+    func englishExample() {
+        #expect(reported("my lowr back hurts, no fever") == ["low_back_pain", "-fever"])
+    }
+
+    @Test("Japanese negatives deny the mention before them", arguments: [
+        ("熱はないです", "-fever"), ("熱はありません", "-fever"), ("熱なし", "-fever"), ("発熱は無い", "-fever"),
+        ("しびれはありません", "-leg_numbness"), ("胸は痛くない", "-chest_pain"), ("平熱です", "-fever"),
+    ])
+    func japaneseNegation(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("English negatives deny the mentions after them", arguments: [
+        ("no fever", "-fever"), ("I don't have a fever", "-fever"), ("without any fever", "-fever"),
+        ("never had cancer", "-cancer_history"), ("no history of cancer", "-cancer_history"), ("no chest pain", "-chest_pain"),
+        ("my chest doesn't hurt", "-chest_pain"),
+    ])
+    func englishNegation(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("a denial stops at the clause: けど, が after a predicate, but, and")
+    func negationScope() {
+        #expect(reported("熱はないけど足がしびれる").isSuperset(of: ["-fever", "leg_numbness"]))
+        #expect(reported("熱はないが、足がしびれる").isSuperset(of: ["-fever", "leg_numbness"]))
+        #expect(reported("no fever but my leg is numb").isSuperset(of: ["-fever", "leg_numbness"]))
+        #expect(reported("I don't have a fever and my back hurts").isSuperset(of: ["-fever", "low_back_pain"]))
+        #expect(reported("腰が痛くて熱はない").isSuperset(of: ["low_back_pain", "-fever"]))
+    }
+
+    @Test("coordinated mentions share the denial", arguments: [
+        ("熱も体重減少もない", ["-fever", "-weight_loss"]),
+        ("no fever or weight loss", ["-fever", "-weight_loss"]),
+        ("no fever, weight loss or night pain", ["-fever", "-weight_loss", "-night_pain"]),
+    ])
+    func coordination(line: String, expected: [String]) {
+        #expect(reported(line).isSuperset(of: expected))
+    }
+
+    @Test("a denial does not jump an 'and' into the next item: the safe reading")
+    func andDoesNotCarryTheDenial() {
+        #expect(reported("no fever and numbness in my leg").isSuperset(of: ["-fever", "leg_numbness"]))
+    }
+
+    @Test("double negatives and negative-looking words assert", arguments: [
+        ("熱がないわけではない", "fever"), ("熱がなくはない", "fever"), ("腰痛が治らない", "low_back_pain"),
+        ("夜も眠れない", "poor_sleep"), ("尿が出ない", "bladder_bowel_dysfunction"), ("the pain doesn't go away", "low_back_pain"),
+    ])
+    func assertions(line: String, expected: String) {
+        let found = reported(line)
+        if expected == "low_back_pain" && line.hasPrefix("the pain") {
+            #expect(!found.contains("-low_back_pain"))
+        } else {
+            #expect(found.contains(expected), "\(line) read as \(found)")
+        }
+    }
+
+    @Test("a question asserts nothing", arguments: ["熱はありますか？", "熱はありますか", "do I have a fever?"])
+    func questions(line: String) {
+        #expect(reported(line).isEmpty)
+    }
+
+    @Test("uncertainty keeps a possible red flag and turns a denial into unknown")
+    func uncertainty() {
+        #expect(reported("熱があるかもしれない") == ["fever"])
+        #expect(reported("熱はないかもしれません") == ["?fever"])
+        #expect(reported("I might have a fever") == ["fever"])
+    }
+
+    @Test("a longer phrase with another meaning keeps a shorter synonym from matching", arguments: [
+        "仕事に熱心です", "I fall asleep at my desk easily",
+    ])
+    func blockers(line: String) {
+        #expect(!reported(line).contains("fever"))
+        #expect(!reported(line).contains("trauma"))
+    }
+
+    @Test("English typos within the budget match; real words and short words never do")
+    func typos() {
+        #expect(reported("I have numbnes in my leg").contains("leg_numbness"))
+        #expect(reported("I have a feverr").contains("fever"))
+        #expect(!reported("I have fewer problems").contains("fever"))
+        #expect(!reported("I climbed a ladder").contains("bladder_bowel_dysfunction"))
+        #expect(!reported("my black cat").contains("low_back_pain"))
+    }
+
+    @Test("English synonyms match whole words only")
+    func wordBoundaries() {
+        #expect(!reported("feverish-looking wallpaper backpack").contains("low_back_pain"))
+    }
+
+    @Test("a combination names its parts once: massage that does not last is not also massage")
+    func combinations() {
+        #expect(reported("マッサージしてもすぐ戻ります") == ["returns_after_massage"])
+        #expect(reported("ぎっくり腰です") == ["low_back_pain", "sudden_onset"])
+        #expect(reported("両足がしびれます").contains("both_legs_affected"))
+        #expect(!reported("両足がしびれます").contains("leg_numbness"))
+    }
+
+    @Test("a sensation pairs with the nearest body part, not one across another sensation")
+    func pairing() {
+        #expect(!reported("胸を張ると腰が痛い").contains("chest_pain"))
+        #expect(reported("胸を張ると腰が痛い").contains("low_back_pain"))
+    }
+}
+
+@Suite("Answers in context")
+struct AnswerTests {
+    let emergency: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+    let fever: [QuestionTopic] = [.concept("fever")]
+
+    @Test("yes and no bind to the question just asked", arguments: [
+        ("はい", "fever"), ("うん", "fever"), ("yes", "fever"), ("yeah", "fever"),
+        ("いいえ", "-fever"), ("ない", "-fever"), ("特にない", "-fever"), ("no", "-fever"), ("nope", "-fever"),
+        ("わからない", "?fever"), ("not sure", "?fever"), ("I don't know", "?fever"),
+    ])
+    func shortAnswers(answer: String, expected: String) {
+        #expect(reported(answer, asked: fever) == [expected])
+    }
+
+    @Test("naming some items of a grouped question marks them present and the rest absent")
+    func onlyTheNamedOnes() {
+        let found = reported("両足がしびれます", asked: emergency)
+        #expect(found == ["both_legs_affected", "-saddle_numbness", "-bladder_bowel_dysfunction", "-chest_pain"])
+        let english = reported("only the chest pain", asked: emergency)
+        #expect(english == ["chest_pain", "-saddle_numbness", "-bladder_bowel_dysfunction", "-both_legs_affected"])
+    }
+
+    @Test("a no to a grouped question denies every item")
+    func noToAGroup() {
+        #expect(reported("どれも当てはまりません", asked: emergency) == ["-saddle_numbness", "-bladder_bowel_dysfunction", "-both_legs_affected", "-chest_pain"])
+    }
+
+    @Test("an answer word inside a statement is read as the statement, not as yes")
+    func answerWordsInsideStatements() {
+        let found = reported("my right leg is numb", asked: emergency)
+        #expect(!found.contains("saddle_numbness"))
+        #expect(found.contains("leg_numbness"))
+    }
+}
