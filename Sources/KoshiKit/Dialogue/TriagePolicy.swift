@@ -58,13 +58,14 @@ public struct TriagePolicy: Sendable {
         return matched ? Array(Set(reasons)).sorted { reasons.firstIndex(of: $0)! < reasons.firstIndex(of: $1)! } : nil
     }
 
-    /// The age at which the pain began: age minus duration. With the duration unknown it is
+    /// The age at which the pain began: age minus the whole years it has lasted (ages are whole
+    /// years, so three days of pain at 20 began at 20, not at 19.99). With the duration unknown it is
     /// taken as the present age, which errs towards safety for late onset (over 55), and pain
     /// that began before 20 in someone older would have lasted years, which people know.
     func onsetAge(_ state: DialogueState) -> (earliest: Double, latest: Double, reasons: [String])? {
         guard let age = state.values[.age]?.value else { return nil }
         if let days = state.values[.duration]?.value {
-            let onset = Double(age) - Double(days) / 365.0
+            let onset = Double(age - days / 365)
             return (onset, onset, [ValueSlot.age.rawValue, ValueSlot.duration.rawValue])
         }
         return (Double(age), Double(age), [ValueSlot.age.rawValue])
