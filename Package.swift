@@ -53,10 +53,28 @@ let package = Package(
             ],
             path: "Sources/koshi"
         ),
+        // Measures start-up, turn latency, matcher throughput, memory and transcript speed.
+        .executableTarget(
+            name: "koshi-bench",
+            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            path: "Sources/KoshiBench"
+        ),
+        // Feeds random and mutated input through normalizing, matching and the dialogue.
+        .executableTarget(
+            name: "koshi-fuzz",
+            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            path: "Sources/KoshiFuzz"
+        ),
         .testTarget(
             name: "KoshiKitTests",
             dependencies: ["KoshiKit", "KoshiKnowledge"],
             path: "Tests/KoshiKitTests"
+        ),
+        // Runs the real koshi binary: exit statuses, the stream over pipes, exports, hostile input.
+        .testTarget(
+            name: "KoshiCLITests",
+            dependencies: ["koshi"],
+            path: "Tests/KoshiCLITests"
         ),
     ]
 )

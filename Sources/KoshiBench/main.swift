@@ -1,0 +1,2 @@
+// Placeholder until the benchmark lands (issue 7).
+print("koshi-bench: not written yet")

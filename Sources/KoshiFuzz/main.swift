@@ -1,0 +1,2 @@
+// Placeholder until the fuzzer lands (issue 7).
+print("koshi-fuzz: not written yet")
