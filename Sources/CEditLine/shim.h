@@ -1,5 +1,6 @@
 // libedit for Swift: el_set, el_wset and history_w are C variadic functions, which Swift cannot
-// call, so the few calls koshi needs are wrapped here in fixed-argument inline functions.
+// call, so the few calls koshi needs are wrapped here in fixed-argument inline functions. Also
+// here: the terminal's width (ioctl is variadic too) and the locale libedit needs for UTF-8.
 #ifndef KOSHI_CEDITLINE_SHIM_H
 #define KOSHI_CEDITLINE_SHIM_H
 
@@ -30,6 +31,12 @@ static inline int koshi_el_set_signal(EditLine *el, int on) {
     return el_wset(el, EL_SIGNAL, on);
 }
 
+/// Sets a termcap capability (by its two-letter name) for libedit's display; an empty value
+/// takes it away.
+static inline int koshi_el_set_capability(EditLine *el, const wchar_t *name, const wchar_t *value) {
+    return el_wset(el, EL_SETTC, name, value, NULL);
+}
+
 static inline int koshi_el_set_history(EditLine *el, HistoryW *history) {
     return el_wset(el, EL_HIST, history_w, history);
 }
@@ -41,16 +48,6 @@ static inline int koshi_el_add_function(EditLine *el, const wchar_t *name, const
 
 static inline int koshi_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
     return el_wset(el, EL_BIND, key, function, NULL);
-}
-
-static inline int koshi_el_set_client_data(EditLine *el, void *data) {
-    return el_wset(el, EL_CLIENTDATA, data);
-}
-
-static inline void *koshi_el_get_client_data(EditLine *el) {
-    void *data = NULL;
-    el_wget(el, EL_CLIENTDATA, &data);
-    return data;
 }
 
 static inline int koshi_history_set_size(HistoryW *history, int size) {
@@ -76,11 +73,6 @@ static inline int koshi_history_load(HistoryW *history, const char *path) {
 static inline int koshi_history_save(HistoryW *history, const char *path) {
     HistEventW event;
     return history_w(history, &event, H_SAVE, path);
-}
-
-/// Display width of a character in terminal cells (Swift's Glibc hides wcwidth).
-static inline int koshi_wcwidth(wchar_t c) {
-    return wcwidth(c);
 }
 
 /// The terminal's width in columns, or 0 when it cannot be told.

@@ -4,10 +4,12 @@ import Glibc
 import CEditLine
 import KoshiKit
 
-/// The last of SIGINT, SIGHUP or SIGTERM received. The handler only records it: the signal then
-/// interrupts libedit's read (no SA_RESTART), and `next` decides what it means. SIGINT abandons the
-/// line; SIGHUP (the terminal was closed) and SIGTERM end the session the way Ctrl-D does, so that
-/// history and the `--export` summary are still written instead of lost with the process.
+/// The last of SIGINT, SIGHUP or SIGTERM received; the handler only records it. While libedit
+/// reads, its own handler (`EL_SIGNAL`) catches the signal first, puts the terminal back to normal
+/// and passes it on here; the read then fails with EINTR and `read` decides what it means. SIGINT
+/// abandons the line; SIGHUP (the terminal was closed) and SIGTERM end the session the way Ctrl-D
+/// does, so that the history and the `--export` summary are written rather than lost with the
+/// process.
 nonisolated(unsafe) private var receivedSignal: sig_atomic_t = 0
 
 /// The prompt libedit shows, as wide characters; kept allocated once for the C callback.
@@ -23,7 +25,8 @@ final class LineEditor: LineSource {
     private let historyPath: String?
     private var closed = false
 
-    /// The folder for history: `$XDG_STATE_HOME/koshi`, or `~/.local/state/koshi`.
+    /// The history file: `$XDG_STATE_HOME/koshi/history`, or `~/.local/state/koshi/history` when
+    /// XDG_STATE_HOME is unset or relative (the XDG spec says to ignore relative paths).
     static func defaultHistoryPath() -> String? {
         let environment = Terminal.environment
         let base: String
@@ -45,16 +48,31 @@ final class LineEditor: LineSource {
         historyPath = path
         _ = "emacs".withWideCString { koshi_el_set_editor(editLine, $0) }
         koshi_el_set_signal(editLine, 1)
+        // libedit updates a line in place with the terminal's insert and delete-character
+        // capabilities, and gets the cursor one cell wrong when the line mixes double-width and
+        // narrow characters (delete 腰 from the start of 腰が痛Xい, and what is typed next lands
+        // in the wrong cell). Without them it rewrites the rest of the line instead, which is right.
+        for capability in ["im", "ei", "ic", "IC", "ip", "dc", "DC", "dm", "ed"] {
+            _ = capability.withWideCString { name in
+                "".withWideCString { koshi_el_set_capability(editLine, name, $0) }
+            }
+        }
         koshi_history_set_size(history, 1000)
         koshi_history_set_unique(history, 1)
         koshi_el_set_history(editLine, history)
         koshi_el_set_wprompt_esc(editLine, { _ in promptBuffer }, 1)
-        _ = "koshi-complete".withWideCString { name in
-            "Complete a slash command".withWideCString { help in
-                koshi_el_add_function(editLine, name, help, { editLine, _ in LineEditor.complete(editLine) })
-            }
+        addFunction("koshi-complete", "Complete a slash command", keys: ["^I"]) { editLine, _ in
+            LineEditor.complete(editLine)
         }
-        _ = "^I".withWideCString { key in "koshi-complete".withWideCString { koshi_el_bind(editLine, key, $0) } }
+        addFunction("koshi-end-or-delete", "End on an empty line, else delete the character under the cursor",
+                    keys: ["^D"]) { editLine, _ in LineEditor.endOrDelete(editLine) }
+        // libedit binds Home, End and Delete from the terminfo entry of TERM; these are the
+        // sequences of terminals whose TERM says otherwise (tmux or screen set to xterm, rxvt).
+        for (key, function) in [("\\e[1~", "ed-move-to-beg"), ("\\e[4~", "ed-move-to-end"),
+                                ("\\e[7~", "ed-move-to-beg"), ("\\e[8~", "ed-move-to-end"),
+                                ("\\e[3~", "ed-delete-next-char")] {
+            bind(key, to: function)
+        }
         if let path { loadHistory(path) }
         installSignalHandlers()
     }
@@ -119,7 +137,7 @@ final class LineEditor: LineSource {
         koshi_history_load(history, path)
     }
 
-    /// Saves to a file only the owner can read: the folder 0700, the file 0600.
+    /// Saves to a file only the owner can read: the folders it creates 0700, the file 0600.
     private func saveHistory(_ path: String) {
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         var built = ""
@@ -127,12 +145,32 @@ final class LineEditor: LineSource {
             built += "/" + part
             mkdir(built, 0o700)
         }
+        chmod(folder, 0o700)  // koshi's own folder, even if something else made it
+        // H_SAVE opens the file with fopen, which would create it 0666 less the umask; creating it
+        // 0600 first means the lines are never readable by others, not even for a moment.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         fchmod(descriptor, 0o600)
         Glibc.close(descriptor)
         koshi_history_save(history, path)
         chmod(path, 0o600)
+    }
+
+    // MARK: Key bindings
+
+    private typealias EditFunction = @convention(c) (OpaquePointer?, wint_t) -> UInt8
+
+    /// Adds a named editing function (a plain C function: it can capture nothing) bound to `keys`.
+    private func addFunction(_ name: String, _ help: String, keys: [String], _ function: EditFunction) {
+        _ = name.withWideCString { name in
+            help.withWideCString { help in koshi_el_add_function(editLine, name, help, function) }
+        }
+        for key in keys { bind(key, to: name) }
+    }
+
+    /// Binds a key, written as libedit's `bind` reads it (`^I`, `\e[3~`), to an editing function.
+    private func bind(_ key: String, to function: String) {
+        _ = key.withWideCString { key in function.withWideCString { koshi_el_bind(editLine, key, $0) } }
     }
 
     // MARK: Prompt, signals, completion
@@ -143,14 +181,25 @@ final class LineEditor: LineSource {
         promptBuffer[scalars.count] = 0
     }
 
-    /// Flag-only handlers without SA_RESTART (see `receivedSignal`). With `EL_SIGNAL` on, libedit
-    /// puts the terminal back to normal first and then passes the signal on to these handlers.
+    /// Flag-only handlers (see `receivedSignal`): between reads, while the advisor answers, a
+    /// Ctrl-C is then ignored and a hang-up or SIGTERM waits for the next prompt to end the session.
     private func installSignalHandlers() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in receivedSignal = signal }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         for signal in [SIGINT, SIGHUP, SIGTERM] { sigaction(signal, &action, nil) }
+    }
+
+    /// Ctrl-D: what libedit's emacs binding does, except that on an empty line it ends without
+    /// echoing a visible "^D" after the prompt.
+    private static func endOrDelete(_ editLine: OpaquePointer?) -> UInt8 {
+        guard let editLine, let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        if info.pointee.buffer == info.pointee.lastchar { return UInt8(CC_EOF) }
+        guard info.pointee.cursor < info.pointee.lastchar else { return UInt8(CC_REFRESH_BEEP) }
+        el_cursor(editLine, 1)
+        el_deletestr(editLine, 1)  // the wide and narrow calls are the same function
+        return UInt8(CC_REFRESH)
     }
 
     /// Tab: completes the slash command being typed, or lists the candidates.
