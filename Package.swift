@@ -34,6 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KnowledgeEmbedder",
+            dependencies: ["KoshiKit"],
             path: "Sources/KnowledgeEmbedder"
         ),
         .plugin(

@@ -1,7 +1,11 @@
 // Writes a Swift file that holds the knowledge base's files as string literals, so that the
-// built-in knowledge travels inside the koshi binary and works from any directory.
+// built-in knowledge travels inside the koshi binary and works from any directory, and the
+// compiled lexicon as a snapshot, so that start-up need not fold every synonym and build the
+// automaton again. A knowledge base that does not load gets no snapshot (koshi then compiles it
+// at start-up, and `koshi kb check` reports why).
 // Usage: KnowledgeEmbedder OUTPUT.swift KNOWLEDGE-FOLDER
 import Foundation
+import KoshiKit
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 2 else {
@@ -14,14 +18,24 @@ let paths = try FileManager.default.contentsOfDirectory(atPath: folder)
     .filter { $0.hasSuffix(".kb") }
     .map { folder + "/" + $0 }
 
+var files: [KnowledgeFile] = []
 var source = "// Generated from Knowledge/ by KnowledgeEmbedder; do not edit.\n\n"
 source += "let embeddedKnowledgeFiles: [(name: String, text: String)] = [\n"
 for path in paths.sorted() {
     let text = try String(contentsOfFile: path, encoding: .utf8)
+    files.append(KnowledgeFile(name: "Knowledge/" + (path as NSString).lastPathComponent, text: text))
     var fence = "#"
     while text.contains("\"" + fence) || text.contains("\"\"\"" + fence) { fence += "#" }
     let name = "Knowledge/" + (path as NSString).lastPathComponent
     source += "    (\"\(name)\", \(fence)\"\"\"\n\(text)\n\"\"\"\(fence)),\n"
 }
-source += "]\n"
+source += "]\n\n"
+var snapshot = ""
+do {
+    snapshot = LexiconSnapshot.hex(LexiconSnapshot.encode(try Knowledge(files: files).lexicon))
+} catch {
+    FileHandle.standardError.write("warning: the knowledge base does not load, so it is embedded without a snapshot: \(error)\n".data(using: .utf8)!)
+}
+source += "/// The compiled lexicon of these files (LexiconSnapshot), in hexadecimal; empty if they do not load.\n"
+source += "let embeddedLexiconSnapshot = \"\(snapshot)\"\n"
 try source.write(toFile: output, atomically: true, encoding: .utf8)

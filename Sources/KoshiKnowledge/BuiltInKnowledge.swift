@@ -7,8 +7,17 @@ public enum BuiltInKnowledge {
         embeddedKnowledgeFiles.map { KnowledgeFile(name: $0.name, text: $0.text) }
     }
 
-    /// The shipped knowledge, loaded; it is checked in CI, so a failure here is a build defect.
+    /// The shipped knowledge, loaded in full from its files, with every synonym and example (for
+    /// checks and tools).
     public static func load() throws(KnowledgeLoadError) -> Knowledge {
         try Knowledge(files: files)
+    }
+
+    /// The shipped knowledge for a session: the lexicon comes from the snapshot made at build
+    /// time, which is what makes start-up fast; without one it is compiled as `load()` does.
+    public static func compiled() throws(KnowledgeLoadError) -> Knowledge {
+        guard let bytes = LexiconSnapshot.bytes(fromHex: embeddedLexiconSnapshot), !bytes.isEmpty,
+              let lexicon = LexiconSnapshot.decode(bytes) else { return try load() }
+        return try Knowledge(files: files, lexicon: lexicon)
     }
 }

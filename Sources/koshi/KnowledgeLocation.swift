@@ -7,9 +7,11 @@ import KoshiKnowledge
 /// Where the knowledge comes from: the base built into the binary, or a folder given by --knowledge.
 enum KnowledgeLocation {
     static func load(directory: String?) throws -> Knowledge {
-        let files = try directory.map(readFiles) ?? BuiltInKnowledge.files
         do {
-            return try Knowledge(files: files)
+            guard let directory else { return try BuiltInKnowledge.compiled() }
+            return try Knowledge(files: try readFiles(directory))
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure(message: "the knowledge base is not valid: \(error)")
         }

@@ -41,7 +41,18 @@ public struct Knowledge: Sendable {
 
     /// Loads a knowledge base from its files, or throws every structural problem found.
     public init(files: [KnowledgeFile]) throws(KnowledgeLoadError) {
+        try self.init(files: files, prebuilt: nil)
+    }
+
+    /// Loads a knowledge base whose lexicon was compiled before (see `LexiconSnapshot`): the
+    /// synonyms, cue words and examples are then not read again.
+    public init(files: [KnowledgeFile], lexicon: Lexicon) throws(KnowledgeLoadError) {
+        try self.init(files: files, prebuilt: lexicon)
+    }
+
+    private init(files: [KnowledgeFile], prebuilt: Lexicon?) throws(KnowledgeLoadError) {
         var builder = KnowledgeBuilder()
+        builder.readsWords = prebuilt == nil
         builder.read(files)
         guard builder.problems.isEmpty else { throw KnowledgeLoadError(problems: builder.problems) }
         version = builder.version ?? "unversioned"
@@ -53,7 +64,7 @@ public struct Knowledge: Sendable {
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        lexicon = Lexicon(concepts: concepts, cues: cues)
+        lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues)
         reader = Reader(concepts: concepts, lexicon: lexicon)
     }
 }

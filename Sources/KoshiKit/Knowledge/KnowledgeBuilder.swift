@@ -10,7 +10,8 @@ struct KnowledgeBuilder {
     var advice: [AdviceItem] = []
     var sources: [Source] = []
     var texts: [String: LocalizedText] = [:]
-    private var textRecords: [String: KnowledgeRecord] = [:]
+    /// Whether to read synonyms, cue words and examples; not when the lexicon was compiled before.
+    var readsWords = true
 
     static let keys: [String: Set<String>] = [
         "knowledge": ["version", "title.ja", "title.en"],
@@ -30,7 +31,7 @@ struct KnowledgeBuilder {
     mutating func read(_ files: [KnowledgeFile]) {
         var records: [KnowledgeRecord] = []
         for file in files {
-            let parsed = KnowledgeParser.parse(file)
+            let parsed = KnowledgeParser.parse(file, skipsWords: !readsWords)
             records += parsed.records
             problems += parsed.problems
         }
@@ -121,7 +122,7 @@ struct KnowledgeBuilder {
         }
         let label = localized(record, "label", required: group.isReported)
         var examples: [ConceptExample] = []
-        for language in Language.allCases {
+        for language in Language.allCases where readsWords {
             for (key, expectation) in [("example", ConceptExample.Expectation.present), ("negated", .absent), ("counter", .notPresent)] {
                 for field in record.fields("\(key).\(language.rawValue)") {
                     examples.append(ConceptExample(sentence: field.value, language: language, expectation: expectation, line: field.line))
@@ -138,7 +139,8 @@ struct KnowledgeBuilder {
     }
 
     private func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {
-        Language.allCases.flatMap { language in
+        guard readsWords else { return [] }
+        return Language.allCases.flatMap { language in
             record.list(prefix + language.rawValue).map { item, line in
                 let isStem = item.hasSuffix("*")
                 return Synonym(text: isStem ? String(item.dropLast()) : item, language: language, isStem: isStem,
@@ -153,12 +155,12 @@ struct KnowledgeBuilder {
             return
         }
         var words = synonyms(record, prefix: "")
-        for field in record.fields("chars") {
+        for field in record.fields("chars") where readsWords {
             for char in field.value.split(separator: " ") {
                 words.append(Synonym(text: String(char), language: .ja, isStem: false, file: record.file, line: field.line))
             }
         }
-        if words.isEmpty { problems.append(record.problem("cue '\(record.id)' has no words")) }
+        if words.isEmpty && readsWords { problems.append(record.problem("cue '\(record.id)' has no words")) }
         cues.append(Cue(id: record.id, role: role, words: words, file: record.file, line: record.line))
     }
 
@@ -220,7 +222,6 @@ struct KnowledgeBuilder {
 
     private mutating func readText(_ record: KnowledgeRecord) {
         texts[record.id] = localized(record, "")
-        textRecords[record.id] = record
     }
 
     // MARK: References

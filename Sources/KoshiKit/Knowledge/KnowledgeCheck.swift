@@ -55,22 +55,23 @@ public enum KnowledgeCheck {
         var owners: [[UInt32]: (meaning: TermMeaning, synonym: Synonym, owner: String)] = [:]
         var problems: [KnowledgeProblem] = []
         for term in knowledge.lexicon.terms {
-            let key = Normalizer.key(term.synonym.text) + (term.synonym.isStem ? [0x2A] : [])
+            guard let synonym = term.synonym else { continue }
+            let key = Normalizer.key(synonym.text) + (synonym.isStem ? [0x2A] : [])
             let owner: String = switch term.meaning {
             case .concept(let id, _): "concept '\(id)'"
             case .cue(let role): "cue role '\(role.rawValue)'"
             }
             if let first = owners[key] {
                 let sameOwner = first.owner == owner
-                let same = first.synonym.text == term.synonym.text ? "'\(term.synonym.text)'"
-                    : "'\(term.synonym.text)' (the same as '\(first.synonym.text)' once folded)"
+                let same = first.synonym.text == synonym.text ? "'\(synonym.text)'"
+                    : "'\(synonym.text)' (the same as '\(first.synonym.text)' once folded)"
                 problems.append(KnowledgeProblem(
-                    file: term.synonym.file, line: term.synonym.line,
+                    file: synonym.file, line: synonym.line,
                     message: sameOwner
                         ? "\(same) is listed twice for \(owner) (first at \(first.synonym.file):\(first.synonym.line))"
                         : "synonym \(same) is claimed by \(first.owner) (\(first.synonym.file):\(first.synonym.line)) and by \(owner)"))
             } else {
-                owners[key] = (term.meaning, term.synonym, owner)
+                owners[key] = (term.meaning, synonym, owner)
             }
         }
         return problems

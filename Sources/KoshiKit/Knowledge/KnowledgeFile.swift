@@ -59,7 +59,9 @@ public struct KnowledgeRecord: Sendable {
 /// Reads the record syntax of `Knowledge/README.md`: comments, `[kind id]` headers, `key: value`.
 /// It works on UTF-8 bytes, because it runs at every start-up over the whole knowledge base.
 public enum KnowledgeParser {
-    public static func parse(_ file: KnowledgeFile) -> (records: [KnowledgeRecord], problems: [KnowledgeProblem]) {
+    /// Parses a file; `skipsWords` leaves out the word lists (synonyms, cue words, examples),
+    /// which a session does not need when its lexicon comes from a snapshot.
+    public static func parse(_ file: KnowledgeFile, skipsWords: Bool = false) -> (records: [KnowledgeRecord], problems: [KnowledgeProblem]) {
         var records: [KnowledgeRecord] = []
         var problems: [KnowledgeProblem] = []
         var text = file.text
@@ -98,6 +100,9 @@ public enum KnowledgeParser {
                 }
                 var keyEnd = colon, valueStart = colon + 1
                 while keyEnd > from, isSpace(bytes[keyEnd - 1]) { keyEnd -= 1 }
+                if skipsWords, let kind = records.last?.kind, isWordList(kind: kind, key: UnsafeBufferPointer(rebasing: bytes[from..<keyEnd])) {
+                    continue
+                }
                 while valueStart < to, isSpace(bytes[valueStart]) { valueStart += 1 }
                 let key = string(bytes, from, keyEnd)
                 guard isIdentifier(key) else {
@@ -113,6 +118,16 @@ public enum KnowledgeParser {
             }
         }
         return (records, problems)
+    }
+
+    /// Keys that hold words for the lexicon or examples for `kb check`.
+    private static func isWordList(kind: String, key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard kind == "concept" || kind == "cue" else { return false }
+        let text = String(decoding: key, as: UTF8.self)
+        switch text {
+        case "ja", "en", "chars", "absent.ja", "absent.en": return true
+        default: return kind == "concept" && (text.hasPrefix("example.") || text.hasPrefix("negated.") || text.hasPrefix("counter."))
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

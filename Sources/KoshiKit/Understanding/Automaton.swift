@@ -27,6 +27,34 @@ public struct Automaton: Sendable {
 
     public var nodeCount: Int { failure.count }
 
+    /// The tables as they are, for a snapshot; `init(snapshot:)` rebuilds the automaton from them.
+    var snapshot: AutomatonSnapshot {
+        var pairs: [(scalar: UInt32, symbol: UInt16)] = []
+        for (scalar, symbol) in symbols.enumerated() where symbol != 0 { pairs.append((UInt32(scalar), symbol)) }
+        for (scalar, symbol) in astralSymbols { pairs.append((scalar, symbol)) }
+        return AutomatonSnapshot(symbols: pairs, rootNext: rootNext, firstEdge: firstEdge, edgeSymbols: edgeSymbols,
+                                 edgeTargets: edgeTargets, failure: failure, output: output, outputLink: outputLink,
+                                 patternLengths: patternLengths.map { Int32($0) })
+    }
+
+    init(snapshot: AutomatonSnapshot) {
+        var symbols = [UInt16](repeating: 0, count: 0x10000)
+        var astral: [UInt32: UInt16] = [:]
+        for (scalar, symbol) in snapshot.symbols {
+            if scalar < 0x10000 { symbols[Int(scalar)] = symbol } else { astral[scalar] = symbol }
+        }
+        self.symbols = symbols
+        astralSymbols = astral
+        rootNext = snapshot.rootNext
+        firstEdge = snapshot.firstEdge
+        edgeSymbols = snapshot.edgeSymbols
+        edgeTargets = snapshot.edgeTargets
+        failure = snapshot.failure
+        output = snapshot.output
+        outputLink = snapshot.outputLink
+        patternLengths = snapshot.patternLengths.map { Int($0) }
+    }
+
     public init(patterns: [[UInt32]]) {
         var symbols = [UInt16](repeating: 0, count: 0x10000)
         var astral: [UInt32: UInt16] = [:]

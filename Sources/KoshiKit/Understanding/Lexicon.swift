@@ -13,7 +13,8 @@ public struct Term: Sendable {
     public var needsLeftBoundary: Bool
     /// ...except the end of a stem (`numb*`).
     public var needsRightBoundary: Bool
-    public var synonym: Synonym
+    /// Where the word is written in the knowledge base; nil when read from a snapshot.
+    public var synonym: Synonym?
 }
 
 /// Every synonym and cue word of a knowledge base, compiled into one automaton.
@@ -21,6 +22,12 @@ public struct Lexicon: Sendable {
     public let terms: [Term]
     public let automaton: Automaton
     let speller: SpellingCorrector
+
+    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector) {
+        self.terms = terms
+        self.automaton = automaton
+        self.speller = speller
+    }
 
     init(concepts: [Concept], cues: [Cue]) {
         var terms: [Term] = []
@@ -51,8 +58,8 @@ public struct Lexicon: Sendable {
         }
         self.terms = terms
         self.automaton = Automaton(patterns: keys)
-        self.speller = SpellingCorrector(vocabulary: keys.indices.filter { terms[$0].language == .en }.map { keys[$0] },
-                                         realWords: realWords)
+        self.speller = SpellingCorrector(vocabulary: KeyList(keys.indices.filter { terms[$0].language == .en }.map { keys[$0] }),
+                                         realWords: KeyList(realWords))
     }
 
     /// The words found in a folded line: typos corrected first, then the leftmost-longest

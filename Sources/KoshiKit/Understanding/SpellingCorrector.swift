@@ -7,8 +7,8 @@ import Synchronization
 /// Candidates come from a deletion index (SymSpell), built on the first unknown word, so the
 /// cost per word is a few hash lookups whatever the size of the vocabulary.
 final class SpellingCorrector: Sendable {
-    private let vocabularyKeys: [[UInt32]]
-    private let realWordKeys: [[UInt32]]
+    let vocabularyKeys: KeyList
+    let realWordKeys: KeyList
     /// Built on first need, so that start-up, and lines without English, do not pay for it.
     private let memory = Mutex<Memory>(Memory())
 
@@ -21,7 +21,7 @@ final class SpellingCorrector: Sendable {
     }
 
     /// `vocabulary`: the folded English synonyms; `realWords`: English words never corrected.
-    init(vocabulary: [[UInt32]], realWords: [[UInt32]]) {
+    init(vocabulary: KeyList, realWords: KeyList) {
         vocabularyKeys = vocabulary
         realWordKeys = realWords
     }
@@ -46,10 +46,10 @@ final class SpellingCorrector: Sendable {
     }
 
     private func prepare(_ memory: inout Memory) {
-        for key in vocabularyKeys {
+        for key in vocabularyKeys.keys {
             for word in SpellingCorrector.words(in: key) { memory.vocabulary.insert(Array(key[word])) }
         }
-        memory.realWords = Set(realWordKeys)
+        memory.realWords = Set(realWordKeys.keys)
         memory.targets = memory.vocabulary.filter { SpellingCorrector.budget(forLength: $0.count) > 0 }
             .sorted { $0.lexicographicallyPrecedes($1) }
         var index: [[UInt32]: [Int32]] = [:]
