@@ -9,7 +9,8 @@ struct ChatDriver {
     let exportAtEnd: (path: String, force: Bool)?
     let clock: @Sendable () -> Timestamp
     var style: TextRenderer.Style = .plain
-    var width = 0
+    /// The columns to wrap at, asked before every reply so that a resized terminal is followed.
+    var width: () -> Int = { 0 }
     let output = Terminal.standardOutput
 
     init(session: Session, format: OutputFormat, exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
@@ -25,19 +26,19 @@ struct ChatDriver {
         defer { source.close() }
         write(session.opening())
         var quit = false
+        var waiting = false
         while !quit && !output.isClosed {
-            if format == .jsonl { output.write(EventEncoder.ready.serialized + "\n") }
+            // One `ready` each time koshi starts to wait; a skipped line does not end the wait.
+            if format == .jsonl, !waiting { output.write(EventEncoder.ready.serialized + "\n") }
+            waiting = true
             switch source.next(prompt: "> ") {
             case .end:
                 quit = true
             case .interrupted:
                 continue
             case .line(let bytes):
-                if !interactive, isSkipped(bytes) {
-                    // Blank and comment lines are not turns: no reply, and no second `ready`.
-                    if format == .jsonl { continue }
-                    continue
-                }
+                if !interactive, isSkipped(bytes) { continue }
+                waiting = false
                 let turn = session.respond(toBytes: bytes)
                 write(turn)
                 for effect in turn.effects {
@@ -99,7 +100,7 @@ struct ChatDriver {
         case .jsonl:
             for event in turn.events { text += EventEncoder.encode(event).serialized + "\n" }
         case .text:
-            let renderer = TextRenderer(knowledge: session.knowledge, style: style, width: width)
+            let renderer = TextRenderer(knowledge: session.knowledge, style: style, width: width())
             for line in renderer.text(turn, language: session.language) { text += line + "\n" }
         }
         if !text.isEmpty { output.write(text) }

@@ -66,7 +66,7 @@ struct Koshi: ParsableCommand {
         } else if format == .text, Terminal.isInteractive, let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
             var source = editor
             driver.style = Terminal.wantsColour ? .colour : .plain
-            driver.width = Terminal.columns()
+            driver.width = Terminal.columns
             status = driver.run(&source, interactive: true)
         } else {
             var source = PlainLineReader.standardInput()

@@ -53,10 +53,12 @@ enum Terminal {
     /// The line editor is for people: both stdin and stdout must be terminals.
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    /// Colour only on a terminal, never with NO_COLOR set or TERM=dumb.
+    /// Colour only on a terminal, never with NO_COLOR set (to anything but empty, as
+    /// no-color.org says), nor with TERM unset, empty or dumb.
     static var wantsColour: Bool {
         let env = environment
-        return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        let term = env["TERM"] ?? ""
+        return isatty(STDOUT_FILENO) == 1 && (env["NO_COLOR"] ?? "").isEmpty && !term.isEmpty && term != "dumb"
     }
 
     /// The terminal's width in columns, or 80 when it cannot be told.

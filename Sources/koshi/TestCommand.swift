@@ -35,26 +35,13 @@ struct TestCommand: ParsableCommand {
             files += found
         }
         guard !files.isEmpty else { throw CommandFailure(message: "no .koshi transcripts found in \(paths.joined(separator: " "))") }
-        let exports = TemporaryFolder()
-        defer { exports.remove() }
-        let runner = TranscriptRunner(knowledge: knowledge) { [folder = exports.path] session, path, force, time in
-            let target = path.hasPrefix("/") ? path : folder + "/" + path
-            let summary = Summary(state: session.state, knowledge: session.knowledge, time: time)
-            let writer = SummaryWriter(knowledge: session.knowledge)
-            let text = path.lowercased().hasSuffix(".json") ? writer.json(summary).pretty() + "\n" : writer.markdown(summary)
-            let language = session.language
-            if let problem = SummaryFile.formatProblem(path) {
-                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
-            }
-            switch SummaryFile.write(text, to: target, force: force) {
-            case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
-            case .failure(let problem) where problem.reason == "it already exists":
-                return .error(knowledge.text(.exportExists, language, ["path": path]))
-            case .failure(let problem): return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem.reason]))
-            }
-        }
         var passed = 0, failed = 0
         for file in files {
+            // Each transcript exports into a folder of its own, so that transcripts cannot see
+            // each other's files; an absolute path (a hostile-input test) is used as written.
+            let exports = TemporaryFolder()
+            defer { exports.remove() }
+            let runner = TestCommand.runner(knowledge: knowledge, exportFolder: exports.path)
             guard let bytes = KnowledgeLocation.readWholeFile(file), let text = String(validating: bytes, as: UTF8.self) else {
                 print("FAIL \(file): cannot read it as UTF-8 text")
                 failed += 1
@@ -83,6 +70,26 @@ struct TestCommand: ParsableCommand {
         }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// A runner whose `/export` writes into `folder` with the same safe writing as the chat.
+    static func runner(knowledge: Knowledge, exportFolder folder: String) -> TranscriptRunner {
+        TranscriptRunner(knowledge: knowledge) { session, path, force, time in
+            let target = path.hasPrefix("/") ? path : folder + "/" + path
+            let summary = Summary(state: session.state, knowledge: session.knowledge, time: time)
+            let writer = SummaryWriter(knowledge: session.knowledge)
+            let text = path.lowercased().hasSuffix(".json") ? writer.json(summary).pretty() + "\n" : writer.markdown(summary)
+            let language = session.language
+            if let problem = SummaryFile.formatProblem(path) {
+                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
+            }
+            switch SummaryFile.write(text, to: target, force: force) {
+            case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
+            case .failure(let problem) where problem.reason == "it already exists":
+                return .error(knowledge.text(.exportExists, language, ["path": path]))
+            case .failure(let problem): return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem.reason]))
+            }
+        }
     }
 
     /// The transcript files at a path: the file itself, or every `.koshi` file below a folder.

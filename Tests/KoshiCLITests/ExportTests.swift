@@ -51,7 +51,7 @@ struct ExportTests {
         let markdown = try #require(scratch.read("s.md"))
         #expect(markdown.hasPrefix("# Back pain consultation summary (koshi)\n"))
         #expect(markdown.contains("- Made at: \(now)\n"))
-        #expect(markdown.contains(#"**See a doctor soon \(within a few days; orthopaedics\)** (`doctor-soon`)"#))
+        #expect(markdown.contains(#"**See a doctor soon (within a few days; orthopaedics)** (`doctor-soon`)"#))
         #expect(markdown.contains("- fever (“fever”, line 1)"))
         #expect(markdown.contains("- **Person**: none of those\n"))
         #expect(markdown.contains("> Note: koshi does not diagnose."))
@@ -225,7 +225,7 @@ struct ExportTests {
         let result = try Koshi.run(["--export", scratch.file("e.md")], input: "腰が痛い *本当に* [link](x) | <b>\u{1B}[31m赤\n")
         #expect(result.status == 0)
         let markdown = try #require(scratch.read("e.md"))
-        #expect(markdown.contains(#"> 腰が痛い \*本当に\* \[link\]\(x\) \| \<b\>赤"#))
+        #expect(markdown.contains(#"> 腰が痛い \*本当に\* \[link\](x) \| \<b\>赤"#))
         #expect(!markdown.unicodeScalars.contains { $0.value == 0x1B })
     }
 }

@@ -13,7 +13,7 @@ struct QuantitiesTests {
         ("2〜3日", 3), ("2、3日前から", 3), ("5日です", 5), ("1年半", 548), ("ひと月ほど", 30),
     ])
     func japaneseDurations(line: String, days: Int) {
-        #expect(values(line)[.duration] == days)
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
     }
 
     @Test("English durations", arguments: [
@@ -22,12 +22,44 @@ struct QuantitiesTests {
         ("a few days", 3), ("twenty-one days", 21),
     ])
     func englishDurations(line: String, days: Int) {
-        #expect(values(line)[.duration] == days)
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
+    }
+
+    @Test("a duration counts when it was asked for or the line is about the body")
+    func durationsAboutThePain() {
+        #expect(values("3日前から腰が痛い")[.duration] == 3)
+        #expect(values("my back has hurt since yesterday")[.duration] == 1)
+        #expect(values("my stomach has been upset since yesterday")[.duration] == nil)
+    }
+
+    @Test("a duration said in passing fills an empty slot but never replaces one given before")
+    func passingDurations() {
+        var state = DialogueState(language: .ja)
+        state.record(knowledge.reader.read("6週間前から腰が痛い"), line: 1)
+        state.record(knowledge.reader.read("昨日からお腹の調子が悪い"), line: 2)
+        #expect(state.values[.duration]?.value == 42)
+        state.record(knowledge.reader.read("いや、腰痛は3週間前からです"), line: 3)
+        #expect(state.values[.duration]?.value == 21)
+    }
+
+    @Test("a named day counts only as the start of something", arguments: ["today", "昨日は仕事を休みました", "I went out yesterday"])
+    func namedDays(line: String) {
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == nil)
+    }
+
+    @Test("how often is not how long", arguments: ["every few months", "once every 3 years", "数年おきに", "2日おきに"])
+    func frequencies(line: String) {
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == nil)
+    }
+
+    @Test("kana units and day counts", arguments: [("２しゅうかん", 14), ("みっかまえから", 3), ("とおかほど", 10)])
+    func kanaUnits(line: String, days: Int) {
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
     }
 
     @Test("rates and dates are not durations", arguments: ["1日中座っています", "1日8時間座る", "3月5日から", "2020年に", "twice a day", "I sit 8 hours a day"])
     func notDurations(line: String) {
-        #expect(values(line)[.duration] == nil)
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == nil)
     }
 
     @Test("ages", arguments: [("62歳です", 62), ("I'm 62", 62), ("六十二歳", 62), ("I am 45 years old", 45), ("aged 70", 70), ("a 30-year-old", 30)])

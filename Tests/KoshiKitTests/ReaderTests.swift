@@ -130,6 +130,22 @@ struct AnswerTests {
         #expect(reported(answer, asked: fever) == [expected])
     }
 
+    @Test("bare answers, with the small words people add", arguments: [
+        ("I don't think so", "-fever"), ("特にありません", "-fever"), ("どれも当てはまりません", "-fever"),
+        ("いや、ないです", "-fever"), ("No, nothing like that", "-fever"), ("not really", "-fever"),
+        ("はい、あります", "fever"), ("yes, I do", "fever"), ("I'm not sure", "?fever"),
+    ])
+    func bareAnswers(answer: String, expected: String) {
+        #expect(reported(answer, asked: fever) == [expected])
+    }
+
+    @Test("lines that only look like answers answer nothing", arguments: [
+        "今日はいい天気ですね", "うんざりです", "I don't understand the question", "it isn't great",
+    ])
+    func notAnswers(line: String) {
+        #expect(reported(line, asked: fever) == [])
+    }
+
     @Test("naming some items of a grouped question marks them present and the rest absent")
     func onlyTheNamedOnes() {
         let found = reported("両足がしびれます", asked: emergency)

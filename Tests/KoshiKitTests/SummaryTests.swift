@@ -244,7 +244,7 @@ struct SummaryEscapingTests {
     @Test("Markdown specials in user text are escaped, so they show as typed")
     func markdownSpecials() {
         let markdown = writer.markdown(Summary(state: hostileState(), knowledge: knowledge, time: nil))
-        let escaped = ##"\*bold\* \_it\_ \[link\]\(http://x\) \#1 \| \<script\>"##
+        let escaped = ##"\*bold\* \_it\_ \[link\](http://x) #1 \| \<script\>"##
         #expect(markdown.contains("> " + escaped))
         #expect(markdown.contains("- **Person**: " + escaped))
         #expect(!markdown.contains("*bold*"))

@@ -33,6 +33,8 @@ public struct DialogueState: Sendable {
     public var askedQuestions: [String] = []
     /// The last recommendation given, if any.
     public var recommendation: Recommendation?
+    /// A recommendation withdrawn because later lines undid its basis, until a new one is given.
+    public var withdrawn: Recommendation?
     public var transcript: [TranscriptEntry] = []
     /// How many of the user's lines were not commands.
     public var lineCount = 0
@@ -40,6 +42,8 @@ public struct DialogueState: Sendable {
     public var complaint: String?
     /// Answers to the pending question that could not be read, in a row.
     public var unreadAnswers = 0
+    /// Grouped questions whose answers could not be read: their items are asked one at a time.
+    public var setAside: Set<String> = []
 
     public init(language: Language) {
         self.language = language
@@ -67,8 +71,8 @@ public struct DialogueState: Sendable {
             findings[finding.concept] = RecordedFinding(status: finding.status, line: line, evidence: finding.evidence)
         }
         for (slot, value) in reading.values {
-            // "I don't know" does not erase a value that was given before.
-            if value.value == nil, values[slot]?.value != nil { continue }
+            // "I don't know" does not erase a value that was given before, nor does one said in passing.
+            if value.value == nil || !value.replacesEarlier, values[slot]?.value != nil { continue }
             values[slot] = RecordedValue(value: value.value, line: line, evidence: value.evidence)
         }
     }

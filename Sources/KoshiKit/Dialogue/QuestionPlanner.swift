@@ -31,7 +31,7 @@ public struct QuestionPlanner: Sendable {
     func bestQuestion(_ state: DialogueState, covering topics: Set<QuestionTopic>) -> Question? {
         guard !topics.isEmpty else { return nil }
         var best: (question: Question, covered: Int)?
-        for question in knowledge.questions where question.stage != .context {
+        for question in knowledge.questions where question.stage != .context && !state.setAside.contains(question.id) {
             guard question.asks.allSatisfy({ !state.isAnswered($0) }) else { continue }
             let covered = question.asks.filter(topics.contains).count
             guard covered > 0 else { continue }

@@ -26,11 +26,12 @@ public struct Session: Sendable {
     public mutating func respond(to input: String) -> Turn {
         let (line, problems) = InputSanitizer.clean(input)
         var turn = Turn(events: problems.map { .error(knowledge.text($0, language)) })
-        if line.hasPrefix("/") {
-            turn.events += command(line, &turn.effects)
+        if let command = Self.commandWord(line) {
+            turn.events += self.command(command, arguments: line, &turn.effects)
             return say(turn)
         }
-        guard !line.isEmpty else { return say(turn) }
+        // A line that was only control characters is still a line: it gets its findings event.
+        guard !line.isEmpty || !problems.isEmpty else { return say(turn) }
         state.transcript.append(TranscriptEntry(role: .user, text: line))
         turn.events += converse(line)
         return say(turn)
@@ -80,32 +81,50 @@ public struct Session: Sendable {
                 if let pending { events.append(questionEvent(pending)) }
                 return events
             }
-            // Asked twice and still unreadable: record "unknown" and go on, rather than ask forever.
-            for topic in pending.asks where !state.isAnswered(topic) {
-                switch topic {
-                case .concept(let id): state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line)
-                case .slot(let slot): state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
+            if pending.isGrouped {
+                // Asked twice and still unreadable: ask its items one at a time instead.
+                state.setAside.insert(pending.id)
+            } else {
+                // A single question asked twice: note "unknown" and go on, rather than ask forever.
+                for topic in pending.asks where !state.isAnswered(topic) {
+                    switch topic {
+                    case .concept(let id): state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line)
+                    case .slot(let slot): state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
+                    }
                 }
             }
-            events.append(.message(knowledge.text(.answerUnread, language)))
+            events.append(.message(knowledge.text(pending.isGrouped ? .answerOneByOne : .answerUnread, language)))
         }
         state.unreadAnswers = 0
         switch planner.next(state) {
         case .ask(let id)?:
             let question = knowledge.questions.first { $0.id == id }!
+            if let given = state.recommendation {
+                // What was said undoes the basis of the advice: withdraw it until the questions are answered.
+                state.withdrawn = given
+                state.recommendation = nil
+                events.append(.message(knowledge.text(.recommendationWithdrawn, language)))
+            }
             state.pendingQuestion = id
             state.askedQuestions.append(id)
             events.append(questionEvent(question))
         case .recommend(let assessment)?:
             state.pendingQuestion = nil
             let recommendation = Advice(knowledge: knowledge).recommendation(for: assessment, state: state)
-            if let previous = state.recommendation, previous.disposition == recommendation.disposition {
-                state.recommendation = recommendation
+            if let previous = state.recommendation, previous == recommendation {
                 events.append(.message(knowledge.text(.recommendationUnchanged, language,
                                                       ["disposition": knowledge.text(.init(disposition: recommendation.disposition), language)])))
-            } else {
-                let changed = state.recommendation != nil
+            } else if let previous = state.recommendation, previous.disposition == recommendation.disposition {
+                // Same disposition, new reasons or plan: say it again, as an update.
                 state.recommendation = recommendation
+                let text = knowledge.text(.recommendationUpdated, language) + "\n"
+                    + RecommendationWriter(knowledge: knowledge, language: language).text(recommendation, state: state, changed: false)
+                events.append(.recommendation(recommendation, text: text, changed: false))
+            } else {
+                let earlier = state.recommendation ?? state.withdrawn
+                let changed = earlier.map { $0.disposition != recommendation.disposition } ?? false
+                state.recommendation = recommendation
+                state.withdrawn = nil
                 let text = RecommendationWriter(knowledge: knowledge, language: language).text(recommendation, state: state, changed: changed)
                 events.append(.recommendation(recommendation, text: text, changed: changed))
             }
@@ -130,9 +149,16 @@ public struct Session: Sendable {
 
     // MARK: Commands
 
-    private mutating func command(_ line: String, _ effects: inout [TurnEffect]) -> [AdvisorEvent] {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let name = words.first ?? "/"
+    /// The command a line starts with, folded (／ｈｅｌｐ from a Japanese input method is /help),
+    /// or nil when the line is not a command.
+    static func commandWord(_ line: String) -> String? {
+        let first = line.prefix { $0 != " " && $0 != "\u{3000}" }
+        let folded = Normalizer.normalize(String(first)).folded
+        return folded.hasPrefix("/") ? folded : nil
+    }
+
+    private mutating func command(_ name: String, arguments line: String, _ effects: inout [TurnEffect]) -> [AdvisorEvent] {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
         let arguments = Array(words.dropFirst())
         switch Command(rawValue: name) {
         case .help:
@@ -162,8 +188,9 @@ public struct Session: Sendable {
             return []
         case nil:
             let known = Command.allCases.map(\.rawValue)
-            return [.error(knowledge.text(.commandUnknown, language,
-                                          ["command": InputSanitizer.visible(name), "suggestion": suggestion(name, known)]))]
+            let near = nearest(name, known)
+            let hint = near.map { knowledge.text(.suggestion, language, ["name": $0]) } ?? ""
+            return [.error(knowledge.text(.commandUnknown, language, ["command": InputSanitizer.visible(name), "suggestion": hint]))]
         }
     }
 }

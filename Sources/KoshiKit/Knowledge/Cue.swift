@@ -12,6 +12,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case no
     case unknown
     case only
+    /// Words that carry no content in a short answer: です, 特に, I, think, so.
+    case filler
     case blocker
     /// Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
     case word

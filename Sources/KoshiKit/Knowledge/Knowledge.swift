@@ -34,6 +34,12 @@ public struct Knowledge: Sendable {
         return text.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\s", with: " ")
     }
 
+    /// A value as it reads: 「45歳」, "14 days", "1 day", "7/10".
+    public func value(_ slot: ValueSlot, _ value: Int, _ language: Language) -> String {
+        let phrase: Phrase = slot == .duration && value == 1 ? .valueDurationOne : .init(slotValue: slot)
+        return text(phrase, language, ["n": String(value)])
+    }
+
     /// Items joined the way the language lists them: 「熱、しびれ」, "fever, numbness".
     public func list(_ items: [String], _ language: Language) -> String {
         items.joined(separator: text(.listSeparator, language))

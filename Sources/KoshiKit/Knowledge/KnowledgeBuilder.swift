@@ -276,6 +276,11 @@ struct KnowledgeBuilder {
 
 /// " (did you mean 'x'?)" for the known name closest to a misspelt one, or "".
 func suggestion(_ name: String, _ known: [String]) -> String {
+    nearest(name, known).map { " (did you mean '\($0)'?)" } ?? ""
+}
+
+/// The known name closest to a misspelt one, within a third of its length.
+func nearest(_ name: String, _ known: [String]) -> String? {
     let target = Array(name.unicodeScalars.map(\.value))
     var best: (String, Int)?
     for candidate in known {
@@ -283,5 +288,5 @@ func suggestion(_ name: String, _ known: [String]) -> String {
         let distance = SpellingCorrector.distance(target, Array(candidate.unicodeScalars.map(\.value)), limit: limit)
         if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
     }
-    return best.map { " (did you mean '\($0.0)'?)" } ?? ""
+    return best?.0
 }

@@ -6,6 +6,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case goodbye
     case hintUnplaced = "hint.unplaced"
     case answerUnread = "hint.answer-unread"
+    case answerOneByOne = "hint.one-by-one"
+    case suggestion = "hint.suggestion"
     case listSeparator = "list.separator"
     case none
 
@@ -31,6 +33,11 @@ public enum Phrase: String, CaseIterable, Sendable {
     case planHeading = "plan.heading"
     case recommendationChanged = "recommendation.changed"
     case recommendationUnchanged = "recommendation.unchanged"
+    case recommendationUpdated = "recommendation.updated"
+    case recommendationWithdrawn = "recommendation.withdrawn"
+    case detailSelfCareUnknown = "detail.self-care-unknown"
+    case reasonsUnknownFlags = "reasons.unknown-flags"
+    case valueDurationOne = "value.duration-one"
 
     case slotAge = "slot.age"
     case slotDuration = "slot.duration"
@@ -57,6 +64,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case whyFindingsHeading = "why.findings"
     case whyFinding = "why.finding"
     case whyRule = "why.rule"
+    case whyRuleSoFar = "why.rule-so-far"
     case whyNotYet = "why.not-yet"
     case whyUnknownHeading = "why.unknown"
 

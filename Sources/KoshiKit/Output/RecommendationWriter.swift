@@ -14,12 +14,23 @@ public struct RecommendationWriter: Sendable {
         var parts: [String] = []
         if changed { parts.append(knowledge.text(.recommendationChanged, language)) }
         parts.append("【" + knowledge.text(.init(disposition: d), language) + "】")
-        parts.append(knowledge.text(.init(dispositionDetail: d), language))
+        // Red flags the person could not rule out are named, never passed over as "no signs".
+        let unknownFlags = knowledge.concepts.filter { $0.group == .redFlag && state.status(of: $0.id) == .unknown }
+        if d == .selfCare, !unknownFlags.isEmpty {
+            parts.append(knowledge.text(.detailSelfCareUnknown, language))
+        } else {
+            parts.append(knowledge.text(.init(dispositionDetail: d), language))
+        }
         let reasons = recommendation.reasons.map { reason(for: $0, state: state) }
         if reasons.isEmpty {
             parts.append(knowledge.text(.reasonsNone, language))
         } else {
-            parts.append(knowledge.text(.reasonsHeading, language) + "\n" + reasons.map { "・" + $0 }.joined(separator: "\n"))
+            var why = knowledge.text(.reasonsHeading, language) + "\n" + reasons.map { "・" + $0 }.joined(separator: "\n")
+            if let rule = knowledge.rules.first(where: { $0.id == recommendation.rule }) { why += "\n" + rule.explanation[language] }
+            parts.append(why)
+        }
+        if d != .emergency, !unknownFlags.isEmpty {
+            parts.append(knowledge.text(.reasonsUnknownFlags, language, ["flags": knowledge.list(unknownFlags.map { $0.label[language] }, language)]))
         }
         let plan = recommendation.advice.compactMap { id in knowledge.advice.first { $0.id == id } }
         if !plan.isEmpty {
@@ -32,7 +43,7 @@ public struct RecommendationWriter: Sendable {
     /// A reason in words: the concept's label and what the person said, or a value.
     public func reason(for id: String, state: DialogueState) -> String {
         if let slot = ValueSlot(rawValue: id), let value = state.values[slot]?.value {
-            return knowledge.text(.init(slotValue: slot), language, ["n": String(value)])
+            return knowledge.text(.init(slot: slot), language) + ": " + knowledge.value(slot, value, language)
         }
         let label = knowledge.label(id, language)
         guard let evidence = state.findings[id]?.evidence, !evidence.isEmpty else { return label }

@@ -30,7 +30,7 @@ public struct SummaryWriter: Sendable {
         out.append("> " + Markdown.escape(summary.disclaimer).replacingOccurrences(of: "\n", with: "\n> "))
         out.append("")
         if let time = summary.time { out.append("- " + knowledge.text(.summaryTime, l) + ": " + time) }
-        out.append("- " + knowledge.text(.summaryVersion, l) + ": " + Markdown.escape(summary.knowledgeVersion))
+        out.append("- " + knowledge.text(.summaryVersion, l) + ": " + summary.knowledgeVersion)
         out.append("- " + knowledge.text(.summaryLanguage, l) + ": " + l.rawValue)
         out.append("")
         out.append("## " + knowledge.text(.summaryComplaint, l))
@@ -152,7 +152,7 @@ public struct SummaryWriter: Sendable {
 
     private func valueText(_ value: Int?, _ slot: ValueSlot, _ language: Language) -> String {
         guard let value else { return knowledge.text(.init(status: .unknown), language) }
-        return knowledge.text(.init(slotValue: slot), language, ["n": String(value)])
+        return knowledge.value(slot, value, language)
     }
 
     private func itemLine(_ item: Summary.Item, _ language: Language) -> String {
@@ -164,21 +164,33 @@ public struct SummaryWriter: Sendable {
     }
 }
 
-/// Escaping of user text for Markdown, so that what someone typed is shown and never interpreted.
+/// Escaping for Markdown, so that what someone typed is shown and never interpreted: the
+/// characters that act anywhere in a line are escaped everywhere; those that act only at the start
+/// of a line (#, -, +, >, =, 1.) only there, so that ordinary text stays readable as plain text.
 public enum Markdown {
     public static func escape(_ text: String, inTable: Bool = false) -> String {
         var out = ""
+        var atLineStart = true
+        var digitsAtStart = false
         for char in text {
             switch char {
             case "\n":
                 out += inTable ? " " : "\n"
+                atLineStart = !inTable
+                continue
             case _ where char.unicodeScalars.contains(where: InputSanitizer.isUnsafe):
                 out += "\u{FFFD}"
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "<", ">", "|", "~", "&":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
+                out += "\\" + String(char)
+            case _ where atLineStart && "#-+=".contains(char):
+                out += "\\" + String(char)
+            case _ where digitsAtStart && ".)".contains(char):
                 out += "\\" + String(char)
             default:
                 out.append(char)
             }
+            digitsAtStart = (atLineStart || digitsAtStart) && char.isASCII && char.isNumber
+            atLineStart = false
         }
         return out
     }

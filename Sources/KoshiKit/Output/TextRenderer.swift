@@ -24,7 +24,7 @@ public struct TextRenderer: Sendable {
                 + summary.absent.map { knowledge.label($0, language) + "(" + knowledge.text(.statusAbsent, language) + ")" }
                 + summary.unknown.map { knowledge.label($0, language) + "(?)" }
                 + ValueSlot.allCases.compactMap { slot in
-                    summary.values[slot].map { knowledge.text(.init(slotValue: slot), language, ["n": String($0)]) }
+                    summary.values[slot].map { knowledge.value(slot, $0, language) }
                 }
             guard !understood.isEmpty else { return [] }
             return wrap("✓ " + understood.joined(separator: " · ")).map { paint($0, .dim) }

@@ -27,7 +27,7 @@ public struct WhyWriter: Sendable {
                 guard let value = state.values[slot] else { continue }
                 lines.append(knowledge.text(.whyFinding, language, [
                     "label": knowledge.text(.init(slot: slot), language),
-                    "status": value.value.map { knowledge.text(.init(slotValue: slot), language, ["n": String($0)]) }
+                    "status": value.value.map { knowledge.value(slot, $0, language) }
                         ?? knowledge.text(.init(status: .unknown), language),
                     "line": String(value.line), "words": value.evidence,
                 ]))
@@ -35,9 +35,10 @@ public struct WhyWriter: Sendable {
             parts.append(knowledge.text(.whyFindingsHeading, language) + "\n" + lines.map { "・" + $0 }.joined(separator: "\n"))
         }
         let policy = TriagePolicy(knowledge: knowledge)
-        if let assessment = policy.assess(state), let rule = knowledge.rules.first(where: { $0.id == assessment.rule }) {
+        let saidSomething = !findings.isEmpty || !state.values.isEmpty
+        if saidSomething, let assessment = policy.assess(state), let rule = knowledge.rules.first(where: { $0.id == assessment.rule }) {
             let sources = rule.sources.compactMap { knowledge.sources[$0]?.citation(language) }.joined(separator: ", ")
-            parts.append(knowledge.text(.whyRule, language, [
+            parts.append(knowledge.text(state.recommendation == nil ? .whyRuleSoFar : .whyRule, language, [
                 "disposition": knowledge.text(.init(disposition: rule.disposition), language),
                 "rule": rule.explanation[language], "sources": sources,
             ]))

@@ -63,7 +63,9 @@ public struct Transcript: Sendable {
     public static func parse(_ text: String, name: String, defaultLanguage: Language) -> Result<Transcript, KnowledgeProblem> {
         var transcript = Transcript(name: name, language: defaultLanguage, time: defaultTime,
                                     turns: [Turn(input: nil, line: 0, expectations: [])], lines: [])
-        transcript.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so Windows line ends must be named to be split.
+        transcript.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         if transcript.lines.last == "" { transcript.lines.removeLast() }
         for (index, raw) in transcript.lines.enumerated() {
             let number = index + 1

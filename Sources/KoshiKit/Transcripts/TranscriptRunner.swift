@@ -98,14 +98,18 @@ struct TurnCheck {
                 if let found = lines.indices.dropFirst(cursor).first(where: { matches(expectation.kind, lines[$0]) }) {
                     cursor = found + 1
                 } else {
-                    let standing = cursor < lines.count ? lines[cursor] : nil
+                    // --update puts the remaining line most like the expected one in its place.
+                    let remaining = Array(lines.indices.dropFirst(cursor))
+                    let closest = remaining.max { similarity(expectation.kind, lines[$0]) < similarity(expectation.kind, lines[$1]) }
                     fail(expectation, "the reply has no such line" + (cursor > 0 ? " after the ones already matched" : ""),
-                         actual: Array(lines.dropFirst(cursor)), replacement: standing.map { "= " + $0 })
-                    if standing != nil { cursor += 1 }
+                         actual: Array(lines.dropFirst(cursor)), replacement: closest.map { "= " + lines[$0] })
+                    if let closest { cursor = closest + 1 }
                 }
             case .absentText(let text):
+                // Kept by --update: a line that must never be said is for a person to reconsider.
                 if let line = lines.first(where: { $0.contains(text) }) {
-                    fail(expectation, "the reply should not say '\(text)'", actual: [line], replacement: nil)
+                    fail(expectation, "the reply should not say '\(text)'", actual: [line],
+                         replacement: "! " + text)
                 }
             case .assertion(let assertion):
                 let actual = reply.actual(like: assertion)
@@ -120,6 +124,22 @@ struct TurnCheck {
     private mutating func fail(_ expectation: Transcript.Expectation, _ reason: String, actual: [String], replacement: String?) {
         if firstFailure == nil { firstFailure = Failure(expectation: expectation, reason: reason, actual: actual) }
         replacements[expectation.line] = .some(replacement)
+    }
+
+    /// How alike an expected text and a line are: the characters they share, in proportion.
+    private func similarity(_ kind: Transcript.Expectation.Kind, _ line: String) -> Double {
+        let expected: String = switch kind {
+        case .exact(let text), .substring(let text), .pattern(let text), .absentText(let text): text
+        case .assertion: ""
+        }
+        var counts: [Character: Int] = [:]
+        for char in expected { counts[char, default: 0] += 1 }
+        var shared = 0
+        for char in line where (counts[char] ?? 0) > 0 {
+            counts[char]! -= 1
+            shared += 1
+        }
+        return Double(shared) / Double(max(expected.count, line.count, 1))
     }
 
     private func matches(_ kind: Transcript.Expectation.Kind, _ line: String) -> Bool {

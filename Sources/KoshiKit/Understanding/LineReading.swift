@@ -17,6 +17,9 @@ public struct LineFinding: Sendable, Hashable {
 public struct LineValue: Sendable, Hashable {
     public var value: Int?
     public var evidence: String
+    /// Whether it may replace a value given before: not when it was said in passing, about
+    /// something that may not be the pain (「昨日からお腹の調子が悪い」).
+    public var replacesEarlier = true
 }
 
 /// A short answer to the question just asked.

@@ -50,6 +50,7 @@ private enum Words {
         ("日間", .day), ("日", .day), ("週間", .week), ("週", .week),
         ("か月間", .month), ("か月", .month), ("ヵ月間", .month), ("ヵ月", .month), ("ヶ月間", .month), ("ヶ月", .month),
         ("ケ月", .month), ("箇月", .month), ("カ月", .month), ("年間", .year), ("年", .year), ("時間", .hour),
+        ("しゅうかん", .week), ("かげつ", .month), ("ねんかん", .year), ("にちかん", .day),
     ])
     static let englishUnits: [String: DurationUnit] = [
         "hour": .hour, "hours": .hour, "hr": .hour, "hrs": .hour,
@@ -60,8 +61,12 @@ private enum Words {
     static let relativeDays: [([UInt32], Int)] = [
         ("一昨日", 2), ("おととい", 2), ("昨日", 1), ("きのう", 1), ("昨夜", 1), ("昨晩", 1), ("今日", 0), ("今朝", 0),
         ("先週", 7), ("先月", 30), ("一昨年", 730), ("去年", 365), ("昨年", 365),
-        ("ひと月", 30), ("ふた月", 60), ("半月", 15),
     ].map { (Normalizer.key($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+    /// Spans of days written as words; kana counts only where they cannot be mistaken for other
+    /// words (いつか, ようか, なのか can).
+    static let dayCounts: [([UInt32], Int)] = [
+        ("ひと月", 30), ("ふた月", 60), ("半月", 15), ("ふつか", 2), ("みっか", 3), ("よっか", 4), ("むいか", 6), ("ここのか", 9), ("とおか", 10), ("はつか", 20),
+    ].map { (Normalizer.key($0.0), $0.1) }
     static let englishRelative: [[String]: Int] = [
         ["yesterday"]: 1, ["today"]: 0, ["this", "morning"]: 0, ["last", "night"]: 1, ["tonight"]: 0,
         ["last", "week"]: 7, ["last", "month"]: 30, ["last", "year"]: 365,
@@ -80,6 +85,8 @@ private enum Words {
     static let tenScale = ["段階で", "段階中", "点中", "点満点で", "のうち", "中"].map(Normalizer.key)
     static let month = Normalizer.key("月")
     static let ago = ["前"].map(Normalizer.key)
+    static let since = ["から", "より"].map(Normalizer.key)
+    static let sentenceEnds: Set<UInt32> = Set("。.!?".unicodeScalars.map(\.value))
     static let half = Normalizer.key("半")
     static let several = Normalizer.key("数")
     static let point = Normalizer.key("点")
@@ -358,36 +365,77 @@ private struct QuantityScanner {
         return text[start - 1] == Words.month[0]
     }
 
-    /// "twice a day", "8 hours a day", "5 minutes a day", "once a week".
+    /// "twice a day", "8 hours a day", "once a week": a rate; "every few months": a frequency.
     func isEnglishRate(before start: Int) -> Bool {
+        guard let previous = previousWord(before: start) else { return false }
+        if ["every", "each", "per"].contains(previous) { return true }
+        return ["times", "twice", "once", "minutes", "mins", "hours", "hrs"].contains(previous)
+            && start < text.count && text[start] == 0x61
+    }
+
+    func previousWord(before start: Int) -> String? {
         var j = start - 1
         while j >= 0, text[j] == Normalizer.space { j -= 1 }
-        guard j >= 0 else { return false }
+        guard j >= 0 else { return nil }
         var k = j
         while k >= 0, isLetter(text[k]) { k -= 1 }
-        guard k < j else { return false }
-        let previous = String(decoding: text[(k + 1)...j].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
-        return ["times", "twice", "once", "minutes", "mins", "hours", "hrs", "per", "every", "each"].contains(previous)
-            && start < text.count && (text[start] == 0x61)  // only "a day", "a week"
+        guard k < j else { return nil }
+        return String(decoding: text[(k + 1)...j].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
     }
 
     // MARK: Relative days and English ages
 
+    /// 昨日から, since yesterday: a day named as the start of the pain. A day named for another
+    /// reason (昨日は仕事を休んだ, today) says nothing about how long it has hurt.
     mutating func readRelativeDay(at i: Int) -> Int? {
+        for (word, days) in Words.dayCounts {
+            if let end = match(word, at: i) {
+                add(.durationDays, Double(days), i..<end)
+                return end
+            }
+        }
         for (word, days) in Words.relativeDays {
             if let end = match(word, at: i) {
-                if relative == nil { relative = QuantityMention(kind: .durationDays, value: days, range: i..<end) }
+                if relative == nil, followedBySince(end) {
+                    relative = QuantityMention(kind: .durationDays, value: days, range: i..<end)
+                }
                 return end
             }
         }
         guard isWordStart(i) else { return nil }
         for (words, days) in Words.englishRelative {
             if let end = matchWords(words, at: i) {
-                if relative == nil { relative = QuantityMention(kind: .durationDays, value: days, range: i..<end) }
+                if relative == nil, precededBySince(i) {
+                    relative = QuantityMention(kind: .durationDays, value: days, range: i..<end)
+                }
                 return end
             }
         }
         return nil
+    }
+
+    /// 「昨日から」「昨日、重い荷物を持ってから」: から later in the same sentence.
+    func followedBySince(_ end: Int) -> Bool {
+        var i = end
+        while i < text.count, i < end + 30, !Words.sentenceEnds.contains(text[i]) {
+            if Words.since.contains(where: { match($0, at: i) != nil }) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// "since yesterday", "since I fell off a ladder yesterday": since, from, started or began
+    /// earlier in the same sentence.
+    func precededBySince(_ start: Int) -> Bool {
+        var i = start
+        while i > 0, i > start - 40, !Words.sentenceEnds.contains(text[i - 1]) {
+            if let word = englishWord(at: i - 1)?.0, ["since", "from", "started", "began", "starting", "ago"].contains(word),
+               isWordStart(i - 1) {
+                return true
+            }
+            i -= 1
+        }
+        return false
     }
 
     /// "I'm 62", "I am 62", "aged 62", "age 62", "age: 62".

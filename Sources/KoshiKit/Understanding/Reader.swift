@@ -12,6 +12,9 @@ public struct Reader: Sendable {
     let groups: [String: ConceptGroup]
     let implications: [String: [String]]
     let combinationsByHead: [String: [Combination]]
+    /// Sensations that take a body part (pain, numbness…): another one between a part and a
+    /// sensation claims the part first ("my back hurts and I can't feel my bottom").
+    let partTaking: Set<String>
 
     /// How far, in mentions, a combination looks for its parts; keeps huge lines linear.
     static let combinationReach = 8
@@ -31,6 +34,9 @@ public struct Reader: Sendable {
         self.groups = groups
         self.implications = implications
         self.combinationsByHead = combinations
+        partTaking = Set(combinations.filter { _, list in
+            list.contains { $0.components.dropLast().contains { groups[$0] == .part } }
+        }.keys)
     }
 
     /// What `line` says, read in the light of the question just asked (if any).
@@ -42,23 +48,34 @@ public struct Reader: Sendable {
         reading.findings = scan.findings()
         reading.answer = scan.answer(hasFindings: !reading.findings.isEmpty)
         reading.saysOnly = scan.tokens.contains { $0.role == .only }
-        reading.values = values(in: text, tokens: scan.tokens, asked: asked)
+        var bare: [QuantityMention] = []
+        reading.values = values(in: text, tokens: scan.tokens, asked: asked, findings: reading.findings, bare: &bare)
+        bindNumberedItems(&reading, asked: asked, bare: bare, text: text)
         bindAnswer(&reading, asked: asked, text: text, tokens: scan.tokens)
         return reading
     }
 
     // MARK: Values
 
-    private func values(in text: NormalizedText, tokens: [Token], asked: [QuestionTopic]) -> [ValueSlot: LineValue] {
+    private func values(in text: NormalizedText, tokens: [Token], asked: [QuestionTopic], findings: [LineFinding],
+                        bare: inout [QuantityMention]) -> [ValueSlot: LineValue] {
         var values: [ValueSlot: LineValue] = [:]
-        var bare: [QuantityMention] = []
         for mention in Quantities.read(text.scalars) {
             let evidence = text.originalText(mention.range)
             switch mention.kind {
             case .age where (1...120).contains(mention.value):
                 if values[.age] == nil { values[.age] = LineValue(value: mention.value, evidence: evidence) }
             case .durationDays:
-                if values[.duration] == nil { values[.duration] = LineValue(value: mention.value, evidence: evidence) }
+                // How long something lasted is about the pain when it was asked for, when the line
+                // states a finding, or when it names nothing else ("it started 4 days ago"); not
+                // when it is about something koshi does not follow (「昨日からお腹の調子が悪い」).
+                // Said in passing, it fills an empty slot but does not replace an earlier answer.
+                let asked = asked.contains(.slot(.duration))
+                let namesSomethingElse = findings.isEmpty && tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
+                let aboutTheComplaint = findings.contains { groups[$0.concept] == .complaint && $0.status == .present }
+                if values[.duration] == nil, asked || !namesSomethingElse {
+                    values[.duration] = LineValue(value: mention.value, evidence: evidence, replacesEarlier: asked || aboutTheComplaint)
+                }
             case .painIntensity where (0...10).contains(mention.value):
                 if values[.painIntensity] == nil { values[.painIntensity] = LineValue(value: mention.value, evidence: evidence) }
             case .bare:
@@ -94,6 +111,21 @@ public struct Reader: Sendable {
 
     // MARK: Answers in context
 
+    /// The grouped questions number their items, so 「④です」 or "number 2 and 4" names them.
+    private func bindNumberedItems(_ reading: inout LineReading, asked: [QuestionTopic], bare: [QuantityMention],
+                                   text: NormalizedText) {
+        let items = asked.compactMap { topic -> String? in
+            if case .concept(let id) = topic { return id }
+            return nil
+        }
+        guard items.count > 1, !bare.isEmpty, reading.findings.isEmpty,
+              bare.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
+        for mention in bare {
+            reading.findings.append(LineFinding(concept: items[mention.value - 1], status: .present,
+                                                evidence: text.originalText(mention.range)))
+        }
+    }
+
     private func bindAnswer(_ reading: inout LineReading, asked: [QuestionTopic], text: NormalizedText, tokens: [Token]) {
         let answerWords = tokens.first { [.yes, .no, .unknown, .negation].contains($0.role) }
             .map { text.originalText($0.range) } ?? ""
@@ -123,7 +155,8 @@ public struct Reader: Sendable {
                 }
             }
         }
-        if reading.answer == .unknown {
+        // "年齢は50歳、期間はよくわからない": an "I don't know" anywhere leaves the slots it did not fill unknown.
+        if reading.answer == .unknown || tokens.contains(where: { $0.role == .unknown }) {
             for topic in asked {
                 if case .slot(let slot) = topic, reading.values[slot] == nil {
                     reading.values[slot] = LineValue(value: nil, evidence: answerWords)
@@ -292,15 +325,25 @@ private struct LineScan {
         }
     }
 
-    /// Builds combinations around each head mention: the nearest mention of each other component
-    /// before it (or else after it) with no other sensation in between.
+    /// Builds combinations around each head mention. A sensation is about the nearest body part
+    /// before it (「腰を曲げると痛い」: 腰 is where it hurts), or, with none before, the nearest
+    /// after it ("pain in my lower back"), together with the parts joined to it (「腰と足が痛い」);
+    /// so in 「胸を張ると腰が痛い」 the pain is the back's, not the chest's. Another sensation
+    /// in between takes the part for itself. Other components (movement,
+    /// massage, night) are the nearest mention of their kind within reach.
     func combine(_ mentions: inout [Mention]) -> [(Int, LineFinding)] {
         var found: [(Int, LineFinding)] = []
         for k in mentions.indices {
-            for combination in reader.combinationsByHead[mentions[k].concept] ?? [] {
+            let heads = reader.combinationsByHead[mentions[k].concept] ?? []
+            guard !heads.isEmpty else { continue }
+            let parts = nearbyParts(to: k, in: mentions)
+            for combination in heads {
                 var partners: [Int] = []
                 for component in combination.components.dropLast() {
-                    guard let partner = nearest(component, to: k, in: mentions) else { break }
+                    let partner = reader.groups[component] == .part
+                        ? parts.first { mentions[$0].concept == component }
+                        : nearest(component, to: k, in: mentions)
+                    guard let partner else { break }
                     partners.append(partner)
                 }
                 guard partners.count == combination.components.count - 1 else { continue }
@@ -318,12 +361,42 @@ private struct LineScan {
         return found
     }
 
+    /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
+    /// it, or else the nearest part after it and those joined to that.
+    func nearbyParts(to k: Int, in mentions: [Mention]) -> [Int] {
+        func isPart(_ j: Int) -> Bool { reader.groups[mentions[j].concept] == .part }
+        for direction in [-1, 1] {
+            var j = k + direction
+            // Another sensation takes the part for itself, unless it is the same one said twice
+            // (「しびれて感覚がにぶい」, 「ズキズキ痛む」).
+            while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, !isPart(j),
+                  !reader.partTaking.contains(mentions[j].concept) || mentions[j].concept == mentions[k].concept {
+                j += direction
+            }
+            guard j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, isPart(j) else { continue }
+            var parts = [j]
+            var next = j + direction
+            while next >= 0, next < mentions.count, isPart(next), joined(mentions[min(next, parts.last!)], mentions[max(next, parts.last!)]) {
+                parts.append(next)
+                next += direction
+            }
+            return parts
+        }
+        return []
+    }
+
+    /// Whether two neighbouring mentions are joined by と, や, commas, "and" or "or" alone.
+    func joined(_ first: Mention, _ second: Mention) -> Bool {
+        let from = tokens[first.token].range.upperBound, to = tokens[second.token].range.lowerBound
+        let gap = Gap(scan: self, tokens: (first.token + 1)..<second.token, from: from, to: to)
+        return gap.negations == 0 && (gap.coordinates(allowingPunctuation: true) || gap.joinsWithConjunctionOnly)
+    }
+
     func nearest(_ concept: String, to k: Int, in mentions: [Mention]) -> Int? {
         for direction in [-1, 1] {
             var j = k + direction
             while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach {
                 if mentions[j].concept == concept { return j }
-                if mentions[j].isSense { break }
                 j += direction
             }
         }
@@ -331,27 +404,35 @@ private struct LineScan {
     }
 
     /// The short answer the line gives, if any. An answer word counts where it opens the line
-    /// or where the line names nothing, so that "my right leg is numb" is not a bare "yes".
+    /// and stands alone (うん, not うんざり), or where the whole line is a bare answer: answer
+    /// words, negation and fillers only. A negation is a "no" only in a bare answer, so that
+    /// "I don't understand the question" is not taken for one.
     func answer(hasFindings: Bool) -> Answer? {
-        var yes = false, no = false, unknown = false
-        let firstWord = tokens.firstIndex { token in
-            token.role != .coordinator && token.role != .sentenceEnd && token.role != .clauseBreak
+        let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
+        let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd, .clauseBreak, .assertion, .uncertain]
+        let isBare = !hasFindings && !tokens.isEmpty && tokens.allSatisfy { $0.role.map(bareRoles.contains) ?? false }
+            && !Gap.hasUncoveredText(text.scalars, tokens: tokens.map(\.range))
+        var opening: CueRole?
+        if let first = tokens.first, let role = first.role, answerRoles.contains(role) || role == .negation,
+           !Gap.hasText(text.scalars, 0..<first.range.lowerBound), standsAlone(first) {
+            opening = role
         }
-        for clause in clauses() where !clause.isQuestion {
-            let hasMention = clause.tokens.contains { tokens[$0].concept != nil }
-            for i in clause.tokens {
-                let opensLine = i == firstWord && !Gap.hasText(text.scalars, 0..<tokens[i].range.lowerBound)
-                guard opensLine || !hasFindings || tokens[i].role == .unknown else { continue }
-                switch tokens[i].role {
-                case .yes: yes = true
-                case .no: no = true
-                case .unknown: unknown = true
-                case .negation where !hasMention: no = true
-                default: break
-                }
-            }
-        }
-        return unknown ? .unknown : no ? .no : yes ? .yes : nil
+        guard isBare || opening != nil else { return nil }
+        let roles = isBare ? tokens.compactMap(\.role) : [opening!]
+        if roles.contains(.unknown) { return .unknown }
+        if roles.contains(.no) || opening == .negation { return .no }
+        if isBare, tokens.filter({ $0.role == .negation }).count % 2 == 1 { return .no }
+        if roles.contains(.yes) { return .yes }
+        return nil
+    }
+
+    /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.
+    private func standsAlone(_ token: Token) -> Bool {
+        let end = token.range.upperBound
+        guard end < text.count else { return true }
+        let next = text.scalars[end]
+        if let nextToken = tokens.first(where: { $0.range.lowerBound == end }), nextToken.role != nil { return true }
+        return !Normalizer.isWide(next) || (0x3000...0x303F).contains(next) || (0xFF00...0xFF0F).contains(next)
     }
 }
 
@@ -363,6 +444,7 @@ private struct Gap {
     var wordCoordinators = 0
     /// Conjunctions and commas: where an English denial stops reaching forward.
     var stoppers = 0
+    var conjunctions = 0
     var uncovered = false
 
     init(scan: LineScan, tokens between: Range<Int>, from: Int, to: Int) {
@@ -375,16 +457,21 @@ private struct Gap {
             case .coordinator:
                 coordinators += 1
                 if token.term.language != nil { wordCoordinators += 1 } else { stoppers += 1 }
-            case .conjunction: stoppers += 1
+            case .conjunction:
+                stoppers += 1
+                conjunctions += 1
             default: break
             }
-            if token.role == .coordinator {
+            if token.role == .coordinator || token.role == .conjunction {
                 if Gap.hasText(scan.text.scalars, covered..<token.range.lowerBound) { uncovered = true }
                 covered = token.range.upperBound
             }
         }
         if Gap.hasText(scan.text.scalars, covered..<to) { uncovered = true }
     }
+
+    /// Whether the gap is one conjunction ("and") and nothing else.
+    var joinsWithConjunctionOnly: Bool { !uncovered && conjunctions == 1 && coordinators == 0 }
 
     /// Whether the gap is nothing but coordinators: も, と, や, or, and a comma where allowed.
     func coordinates(allowingPunctuation: Bool) -> Bool {
@@ -394,5 +481,15 @@ private struct Gap {
 
     static func hasText(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
         range.contains { scalars[$0] != Normalizer.space }
+    }
+
+    /// Whether anything but spaces lies outside the given ranges (sorted, not overlapping).
+    static func hasUncoveredText(_ scalars: [UInt32], tokens ranges: [Range<Int>]) -> Bool {
+        var position = 0
+        for range in ranges {
+            if hasText(scalars, position..<range.lowerBound) { return true }
+            position = range.upperBound
+        }
+        return hasText(scalars, position..<scalars.count)
     }
 }
