@@ -75,8 +75,8 @@ struct ChatDriver {
 
     mutating func export(to path: String, force: Bool, source: inout some LineSource, interactive: Bool) -> Turn {
         let knowledge = session.knowledge, language = session.language
-        if let problem = SummaryFile.formatProblem(path) {
-            return session.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem])))
+        if SummaryFile.formatProblem(path) != nil {
+            return session.notice(.error(knowledge.text(.exportFormat, language, ["path": path])))
         }
         var force = force
         if !force, SummaryFile.exists(path) {

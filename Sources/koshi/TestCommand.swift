@@ -80,8 +80,8 @@ struct TestCommand: ParsableCommand {
             let writer = SummaryWriter(knowledge: session.knowledge)
             let text = path.lowercased().hasSuffix(".json") ? writer.json(summary).pretty() + "\n" : writer.markdown(summary)
             let language = session.language
-            if let problem = SummaryFile.formatProblem(path) {
-                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
+            if SummaryFile.formatProblem(path) != nil {
+                return .error(knowledge.text(.exportFormat, language, ["path": path]))
             }
             switch SummaryFile.write(text, to: target, force: force) {
             case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))

@@ -58,6 +58,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case exportDone = "export.done"
     case exportExists = "export.exists"
     case exportFailed = "export.failed"
+    case exportFormat = "export.format"
     case exportConfirm = "export.confirm"
 
     case whyNothingYet = "why.nothing-yet"

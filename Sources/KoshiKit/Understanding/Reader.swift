@@ -45,7 +45,10 @@ public struct Reader: Sendable {
         var scan = LineScan(text: text, tokens: matches.map { Token(range: $0.range, term: lexicon.terms[$0.pattern]) },
                             reader: self)
         var reading = LineReading()
-        reading.findings = scan.findings()
+        reading.findings = scan.findings(asked: Set(asked.compactMap { topic -> String? in
+            if case .concept(let id) = topic { return id }
+            return nil
+        }))
         reading.answer = scan.answer(hasFindings: !reading.findings.isEmpty)
         reading.saysOnly = scan.tokens.contains { $0.role == .only }
         var bare: [QuantityMention] = []
@@ -70,10 +73,11 @@ public struct Reader: Sendable {
                 // states a finding, or when it names nothing else ("it started 4 days ago"); not
                 // when it is about something koshi does not follow (「昨日からお腹の調子が悪い」).
                 // Said in passing, it fills an empty slot but does not replace an earlier answer.
+                // ("ステロイドを3年飲んでいます" is about the steroids.)
                 let asked = asked.contains(.slot(.duration))
-                let namesSomethingElse = findings.isEmpty && tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
                 let aboutTheComplaint = findings.contains { groups[$0.concept] == .complaint && $0.status == .present }
-                if values[.duration] == nil, asked || !namesSomethingElse {
+                let namesSomethingElse = !findings.isEmpty || tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
+                if values[.duration] == nil, asked || aboutTheComplaint || !namesSomethingElse {
                     values[.duration] = LineValue(value: mention.value, evidence: evidence, replacesEarlier: asked || aboutTheComplaint)
                 }
             case .painIntensity where (0...10).contains(mention.value):
@@ -244,7 +248,10 @@ private struct LineScan {
         return result
     }
 
-    mutating func findings() -> [LineFinding] {
+    /// The line's findings. A denied sensation left without its body part completes a concept of
+    /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
+    /// denials: 「痛いです」 asked about chest pain among others is too vague to state it.
+    mutating func findings(asked: Set<String> = []) -> [LineFinding] {
         var found: [(position: Int, finding: LineFinding)] = []
         var clauseStartPosition = 0
         for clause in clauses() {
@@ -258,6 +265,17 @@ private struct LineScan {
             assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
             if clause.isQuestion { continue }
             for (position, finding) in combine(&mentions) { found.append((position, finding)) }
+            for index in mentions.indices where !mentions[index].consumed && !asked.isEmpty {
+                let mention = mentions[index]
+                let completes = (reader.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }
+                guard let completes, !found.contains(where: { $0.finding.concept == completes.concept }) else { continue }
+                let token = tokens[mention.token]
+                guard status(mention.assertion, absentWord: token.saysAbsent) != .present else { continue }
+                mentions[index].consumed = true
+                found.append((token.range.lowerBound, LineFinding(concept: completes.concept,
+                                                                   status: status(mention.assertion, absentWord: token.saysAbsent),
+                                                                   evidence: text.originalText(token.range))))
+            }
             for mention in mentions where !mention.consumed {
                 let token = tokens[mention.token]
                 guard reader.groups[mention.concept]?.isReported == true else { continue }
