@@ -427,19 +427,27 @@ private struct LineScan {
     /// "I don't understand the question" is not taken for one.
     func answer(hasFindings: Bool) -> Answer? {
         let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
-        let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd, .clauseBreak, .assertion, .uncertain]
-        let isBare = !hasFindings && !tokens.isEmpty && tokens.allSatisfy { $0.role.map(bareRoles.contains) ?? false }
-            && !Gap.hasUncoveredText(text.scalars, tokens: tokens.map(\.range))
+        let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd,
+                                       .clauseBreak, .assertion, .uncertain]
+        var roles: [CueRole] = []
+        var allCues = true
+        for token in tokens {
+            if let role = token.role, bareRoles.contains(role) { roles.append(role) } else { allCues = false }
+        }
+        let covered = tokens.map { $0.range }
+        let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(text.scalars, tokens: covered)
         var opening: CueRole?
         if let first = tokens.first, let role = first.role, answerRoles.contains(role) || role == .negation,
            !Gap.hasText(text.scalars, 0..<first.range.lowerBound), standsAlone(first) {
             opening = role
         }
-        guard isBare || opening != nil else { return nil }
-        let roles = isBare ? tokens.compactMap(\.role) : [opening!]
+        if !isBare {
+            guard let opening else { return nil }
+            roles = [opening]
+        }
         if roles.contains(.unknown) { return .unknown }
         if roles.contains(.no) || opening == .negation { return .no }
-        if isBare, tokens.filter({ $0.role == .negation }).count % 2 == 1 { return .no }
+        if isBare, roles.filter({ $0 == .negation }).count % 2 == 1 { return .no }
         if roles.contains(.yes) { return .yes }
         return nil
     }
