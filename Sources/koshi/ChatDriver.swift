@@ -3,7 +3,9 @@ import KoshiKit
 /// Runs a session over a line source and writes the advisor's turns as text or JSON lines.
 /// Everything the advisor decides comes from `Session`; this is only the I/O around it.
 struct ChatDriver {
-    var session: Session
+    /// The session, once its knowledge is there (see `KnowledgeInBackground`).
+    private var current: Session?
+    private let loading: (knowledge: KnowledgeInBackground, texts: [String: LocalizedText], language: Language)?
     let format: OutputFormat
     /// `--export FILE` (and whether `--force` was given): written when the session ends.
     let exportAtEnd: (path: String, force: Bool)?
@@ -14,7 +16,19 @@ struct ChatDriver {
     let output = Terminal.standardOutput
 
     init(session: Session, format: OutputFormat, exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
-        self.session = session
+        current = session
+        loading = nil
+        self.format = format
+        self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
+        self.clock = clock
+    }
+
+    /// A driver that greets with `texts` at once and starts the session when the knowledge
+    /// loading in the background is needed, at the first line.
+    init(loading knowledge: KnowledgeInBackground, texts: [String: LocalizedText], language: Language, format: OutputFormat,
+         exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
+        current = nil
+        loading = (knowledge, texts, language)
         self.format = format
         self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
         self.clock = clock
@@ -24,13 +38,18 @@ struct ChatDriver {
     mutating func run(_ source: inout some LineSource, interactive: Bool) -> Int32 {
         Terminal.ignoreBrokenPipes()
         defer { source.close() }
-        write(session.opening())
+        if current != nil {
+            write(current!.opening())
+        } else if let loading {
+            writeGreeting(Session.opening(texts: loading.texts, language: loading.language))
+        }
         var quit = false
         var waiting = false
         while !quit && !output.isClosed {
             // One `ready` each time koshi starts to wait; a skipped line does not end the wait.
             if format == .jsonl, !waiting { output.write(EventEncoder.ready.serialized + "\n") }
             waiting = true
+            loading?.knowledge.start()
             switch source.next(prompt: "> ") {
             case .end:
                 quit = true
@@ -39,6 +58,7 @@ struct ChatDriver {
             case .line(let bytes):
                 if !interactive, isSkipped(bytes) { continue }
                 waiting = false
+                guard startSession() else { return 2 }
                 let turn = session.respond(toBytes: bytes)
                 write(turn)
                 for effect in turn.effects {
@@ -51,6 +71,7 @@ struct ChatDriver {
                 }
             }
         }
+        guard startSession() else { return 2 }
         if interactive { write(Turn(events: [.message(session.knowledge.text(.goodbye, session.language))])) }
         guard let (path, force) = exportAtEnd else { return 0 }
         let result = SummaryFile.write(summary(for: path), to: path, force: force)
@@ -59,6 +80,39 @@ struct ChatDriver {
             return 1
         }
         return 0
+    }
+
+    /// The session; only valid after `startSession()`.
+    private var session: Session {
+        get { current! }
+        set { current = newValue }
+    }
+
+    /// Makes sure the session exists, waiting for the knowledge if it is still loading; false
+    /// (with a message) if it could not be loaded.
+    private mutating func startSession() -> Bool {
+        guard current == nil, let loading else { return true }
+        do {
+            var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language)
+            _ = session.opening()  // already shown; this keeps it in the transcript
+            current = session
+            return true
+        } catch {
+            Terminal.standardError.write("koshi: the knowledge base is not valid: \(error)\n")
+            return false
+        }
+    }
+
+    /// The greeting, shown before the knowledge is there: it is plain text, so it needs none.
+    private func writeGreeting(_ turn: Turn) {
+        var text = ""
+        for case .message(let message) in turn.events {
+            switch format {
+            case .jsonl: text += EventEncoder.encode(.message(message)).serialized + "\n"
+            case .text: for line in DisplayWidth.wrap(message, width: width()) { text += line + "\n" }
+            }
+        }
+        output.write(text)
     }
 
     /// A line in a script or pipe that is not a turn: blank, or a `#` comment.

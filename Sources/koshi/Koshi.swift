@@ -1,5 +1,6 @@
 import ArgumentParser
 import KoshiKit
+import KoshiKnowledge
 
 /// `koshi`: the chat, with `test` and `kb` as subcommands.
 struct Koshi: ParsableCommand {
@@ -38,41 +39,18 @@ struct Koshi: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fix the time written in summaries (ISO 8601, UTC), for tests.", visibility: .hidden))
     var now: String?
 
+    /// The chat these options ask for.
+    var chat: Chat {
+        Chat(lang: common.lang, knowledge: common.knowledge, format: format, script: script, export: export, force: force,
+             noHistory: noHistory, now: now)
+    }
+
     mutating func validate() throws {
-        if let now, Timestamp(iso8601: now) == nil {
-            throw ValidationError("--now must look like 2026-01-31T09:00:00Z")
-        }
-        if let export {
-            if let problem = SummaryFile.formatProblem(export) { throw ValidationError("--export \(export): \(problem)") }
-            if let problem = SummaryFile.writabilityProblem(export, force: force) { throw ValidationError("--export \(export): \(problem)") }
-        }
+        if let problem = chat.problem { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let knowledge = try common.loadKnowledge()
-        let language = common.language
-        let clock: @Sendable () -> Timestamp = { [now] in
-            now.flatMap(Timestamp.init(iso8601:)) ?? Terminal.currentTime()
-        }
-        var driver = ChatDriver(session: Session(knowledge: knowledge, language: language), format: format,
-                                exportAtEnd: export.map { ($0, force) }, clock: clock)
-        let status: Int32
-        if let script {
-            guard let reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
-                throw CommandFailure(message: "cannot read script '\(script)': \(Terminal.lastErrorDescription())")
-            }
-            var source = reader
-            status = driver.run(&source, interactive: false)
-        } else if format == .text, Terminal.isInteractive, let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
-            var source = editor
-            driver.style = Terminal.wantsColour ? .colour : .plain
-            driver.width = Terminal.columns
-            status = driver.run(&source, interactive: true)
-        } else {
-            var source = PlainLineReader.standardInput()
-            status = driver.run(&source, interactive: false)
-        }
-        if status != 0 { throw ExitCode(status) }
+        try chat.run()
     }
 }
 

@@ -6,8 +6,12 @@ import Glibc
 import ArgumentParser
 
 do {
-    var command = try Koshi.parseAsRoot()
-    try command.run()
+    if let chat = Chat.quickParse(CommandLine.arguments.dropFirst()) {
+        try chat.run()
+    } else {
+        var command = try Koshi.parseAsRoot()
+        try command.run()
+    }
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch let failure as CommandFailure {

@@ -19,7 +19,12 @@ public struct Session: Sendable {
 
     /// What koshi says before the first line.
     public mutating func opening() -> Turn {
-        say(Turn(events: [.message(knowledge.text(.greeting, language) + "\n" + knowledge.text(.disclaimer, language))]))
+        say(Session.opening(texts: knowledge.texts, language: language))
+    }
+
+    /// The greeting, from the texts alone, for a driver that shows it while the knowledge loads.
+    public static func opening(texts: [String: LocalizedText], language: Language) -> Turn {
+        Turn(events: [.message(Knowledge.text(.greeting, language, in: texts) + "\n" + Knowledge.text(.disclaimer, language, in: texts))])
     }
 
     /// The advisor's reply to one line the user typed (or a script holds).

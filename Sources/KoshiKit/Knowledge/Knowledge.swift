@@ -27,6 +27,24 @@ public struct Knowledge: Sendable {
 
     /// A text of `texts.kb`, with `{name}` placeholders filled in.
     public func text(_ phrase: Phrase, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+        Knowledge.text(phrase, language, arguments, in: texts)
+    }
+
+    /// The texts of a knowledge base alone, read without the rest: enough for the greeting while
+    /// the whole base loads.
+    public static func texts(of files: [KnowledgeFile]) -> [String: LocalizedText] {
+        var texts: [String: LocalizedText] = [:]
+        for file in files where file.name.hasSuffix("texts.kb") {
+            for record in KnowledgeParser.parse(file, skipsWords: true).records where record.kind == "text" {
+                texts[record.id] = LocalizedText(ja: record.value("ja") ?? "", en: record.value("en") ?? "")
+            }
+        }
+        return texts
+    }
+
+    /// A text from a table of texts, with `{name}` placeholders filled in.
+    public static func text(_ phrase: Phrase, _ language: Language, _ arguments: [String: String] = [:],
+                            in texts: [String: LocalizedText]) -> String {
         var text = texts[phrase.rawValue]?[language] ?? phrase.rawValue
         for (name, value) in arguments {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)

@@ -1,0 +1,98 @@
+import ArgumentParser
+import KoshiKit
+import KoshiKnowledge
+
+/// A chat as the command line asks for it, and running it. `Koshi` parses into this with
+/// ArgumentParser; `quickParse` reads the common invocations without it, because building the
+/// parser's command tree is the largest part of start-up (see README, Performance).
+struct Chat: Equatable {
+    var lang: Language?
+    var knowledge: String?
+    var format: OutputFormat = .text
+    var script: String?
+    var export: String?
+    var force = false
+    var noHistory = false
+    var now: String?
+
+    /// Reads arguments made only of the chat's own options with valid values; nil for anything
+    /// else (help, version, subcommands, a mistake), which ArgumentParser then handles and explains.
+    static func quickParse<Arguments: Collection<String>>(_ arguments: Arguments) -> Chat? {
+        var chat = Chat()
+        var seen: Set<String> = []
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            var name = argument
+            var value: String?
+            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            }
+            guard seen.insert(name).inserted else { return nil }
+            switch name {
+            case "--force": if value != nil { return nil }; chat.force = true
+            case "--no-history": if value != nil { return nil }; chat.noHistory = true
+            case "--lang", "--format", "--script", "--export", "--knowledge", "--now":
+                guard let given = value ?? rest.popFirst(), !given.isEmpty, value != nil || !given.hasPrefix("-") || given == "-" else { return nil }
+                switch name {
+                case "--lang": guard let language = Language(rawValue: given) else { return nil }; chat.lang = language
+                case "--format": guard let format = OutputFormat(rawValue: given) else { return nil }; chat.format = format
+                case "--script": chat.script = given
+                case "--export": chat.export = given
+                case "--knowledge": chat.knowledge = given
+                default: chat.now = given
+                }
+            default:
+                return nil
+            }
+        }
+        return chat.problem == nil ? chat : nil
+    }
+
+    /// What is wrong with these options, in one line, or nil.
+    var problem: String? {
+        if let now, Timestamp(iso8601: now) == nil { return "--now must look like 2026-01-31T09:00:00Z" }
+        if let export {
+            if let problem = SummaryFile.formatProblem(export) { return "--export \(export): \(problem)" }
+            if let problem = SummaryFile.writabilityProblem(export, force: force) { return "--export \(export): \(problem)" }
+        }
+        return nil
+    }
+
+    var language: Language { lang ?? Language.fromLocale(Terminal.environment) }
+
+    func run() throws {
+        let language = self.language
+        let clock: @Sendable () -> Timestamp = { [now] in
+            now.flatMap(Timestamp.init(iso8601:)) ?? Terminal.currentTime()
+        }
+        var driver: ChatDriver
+        if knowledge == nil {
+            // The built-in base was checked when it was built: greet at once, load meanwhile.
+            driver = ChatDriver(loading: KnowledgeInBackground { try BuiltInKnowledge.compiled() },
+                                texts: Knowledge.texts(of: BuiltInKnowledge.files), language: language, format: format,
+                                exportAtEnd: export.map { ($0, force) }, clock: clock)
+        } else {
+            // Another base may be broken: load it first, so that a problem is reported before anything else.
+            driver = ChatDriver(session: Session(knowledge: try KnowledgeLocation.load(directory: knowledge), language: language),
+                                format: format, exportAtEnd: export.map { ($0, force) }, clock: clock)
+        }
+        let status: Int32
+        if let script {
+            guard let reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
+                throw CommandFailure(message: "cannot read script '\(script)': \(Terminal.lastErrorDescription())")
+            }
+            var source = reader
+            status = driver.run(&source, interactive: false)
+        } else if format == .text, Terminal.isInteractive, let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
+            var source = editor
+            driver.style = Terminal.wantsColour ? .colour : .plain
+            driver.width = Terminal.columns
+            status = driver.run(&source, interactive: true)
+        } else {
+            var source = PlainLineReader.standardInput()
+            status = driver.run(&source, interactive: false)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
