@@ -48,6 +48,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case statusPresent = "status.present"
     case statusAbsent = "status.absent"
     case statusUnknown = "status.unknown"
+    case echoAbsent = "echo.absent"
+    case echoUnknown = "echo.unknown"
 
     case commandHelp = "command.help"
     case commandUnknown = "command.unknown"

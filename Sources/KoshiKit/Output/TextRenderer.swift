@@ -21,8 +21,8 @@ public struct TextRenderer: Sendable {
             return wrap(text)
         case .findings(let summary):
             let understood = summary.present.map { knowledge.label($0, language) }
-                + summary.absent.map { knowledge.label($0, language) + "(" + knowledge.text(.statusAbsent, language) + ")" }
-                + summary.unknown.map { knowledge.label($0, language) + "(?)" }
+                + summary.absent.map { knowledge.text(.echoAbsent, language, ["label": knowledge.label($0, language)]) }
+                + summary.unknown.map { knowledge.text(.echoUnknown, language, ["label": knowledge.label($0, language)]) }
                 + ValueSlot.allCases.compactMap { slot in
                     summary.values[slot].map { knowledge.value(slot, $0, language) }
                 }
