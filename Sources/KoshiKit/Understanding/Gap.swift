@@ -1,0 +1,57 @@
+/// The stretch of a clause between two mentions, and the cues in it.
+struct Gap {
+    var negations = 0
+    var uncertain = false
+    var coordinators = 0
+    var wordCoordinators = 0
+    /// Conjunctions and commas: where an English denial stops reaching forward.
+    var stoppers = 0
+    var conjunctions = 0
+    var uncovered = false
+
+    init(scan: LineScan, tokens between: Range<Int>, from: Int, to: Int) {
+        guard from < to else { return }
+        var covered = from
+        for token in scan.tokens[between] {
+            switch token.role {
+            case .negation: negations += 1
+            case .uncertain: uncertain = true
+            case .coordinator:
+                coordinators += 1
+                if token.term.language != nil { wordCoordinators += 1 } else { stoppers += 1 }
+            case .conjunction:
+                stoppers += 1
+                conjunctions += 1
+            default: break
+            }
+            if token.role == .coordinator || token.role == .conjunction {
+                if Gap.hasText(scan.text.scalars, covered..<token.range.lowerBound) { uncovered = true }
+                covered = token.range.upperBound
+            }
+        }
+        if Gap.hasText(scan.text.scalars, covered..<to) { uncovered = true }
+    }
+
+    /// Whether the gap is one conjunction ("and") and nothing else.
+    var joinsWithConjunctionOnly: Bool { !uncovered && conjunctions == 1 && coordinators == 0 }
+
+    /// Whether the gap is nothing but coordinators: も, と, や, or, and a comma where allowed.
+    func coordinates(allowingPunctuation: Bool) -> Bool {
+        guard !uncovered, coordinators > 0 else { return false }
+        return wordCoordinators > 0 || allowingPunctuation
+    }
+
+    static func hasText(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
+        range.contains { scalars[$0] != Normalizer.space }
+    }
+
+    /// Whether anything but spaces lies outside the given ranges (sorted, not overlapping).
+    static func hasUncoveredText(_ scalars: [UInt32], tokens ranges: [Range<Int>]) -> Bool {
+        var position = 0
+        for range in ranges {
+            if hasText(scalars, position..<range.lowerBound) { return true }
+            position = range.upperBound
+        }
+        return hasText(scalars, position..<scalars.count)
+    }
+}

@@ -1,0 +1,270 @@
+/// The work of reading one line: sentences, clauses, and the assertion of every mention.
+struct LineScan {
+    let text: NormalizedText
+    let tokens: [Token]
+    let reader: Reader
+
+    /// How a mention is asserted.
+    struct Assertion {
+        var negated = false
+        var uncertain = false
+    }
+
+    /// A mention of a concept within a clause.
+    struct Mention {
+        var token: Int
+        var concept: String
+        var isSense: Bool
+        var assertion = Assertion()
+        var consumed = false
+    }
+
+    init(text: NormalizedText, tokens: [Token], reader: Reader) {
+        self.text = text
+        self.tokens = tokens
+        self.reader = reader
+    }
+
+    /// Token index ranges of the clauses, each flagged when its sentence is a question.
+    func clauses() -> [(tokens: Range<Int>, isQuestion: Bool, end: Int)] {
+        var result: [(tokens: Range<Int>, isQuestion: Bool, end: Int)] = []
+        var sentenceClauses: [(Range<Int>, Int)] = []
+        var clauseStart = 0
+        var sentenceIsQuestion = false
+        func closeSentence() {
+            for (range, end) in sentenceClauses { result.append((range, sentenceIsQuestion, end)) }
+            sentenceClauses = []
+            sentenceIsQuestion = false
+        }
+        for (i, token) in tokens.enumerated() {
+            switch token.role {
+            case .clauseBreak:
+                sentenceClauses.append((clauseStart..<i, token.range.lowerBound))
+                clauseStart = i + 1
+            case .sentenceEnd, .question:
+                if token.role == .question { sentenceIsQuestion = true }
+                sentenceClauses.append((clauseStart..<i, token.range.lowerBound))
+                clauseStart = i + 1
+                closeSentence()
+            default:
+                break
+            }
+        }
+        sentenceClauses.append((clauseStart..<tokens.count, text.count))
+        closeSentence()
+        return result
+    }
+
+    /// The line's findings. A denied sensation left without its body part completes a concept of
+    /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
+    /// denials: 「痛いです」 asked about chest pain among others is too vague to state it.
+    mutating func findings(asked: Set<String> = []) -> [LineFinding] {
+        var found: [(position: Int, finding: LineFinding)] = []
+        var clauseStartPosition = 0
+        for clause in clauses() {
+            defer { clauseStartPosition = clause.end }
+            var mentions: [Mention] = []
+            for i in clause.tokens {
+                guard let concept = tokens[i].concept else { continue }
+                mentions.append(Mention(token: i, concept: concept, isSense: reader.groups[concept] == .sense))
+            }
+            guard !mentions.isEmpty else { continue }
+            assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
+            if clause.isQuestion { continue }
+            for (position, finding) in combine(&mentions) { found.append((position, finding)) }
+            for index in mentions.indices where !mentions[index].consumed && !asked.isEmpty {
+                let mention = mentions[index]
+                let completes = (reader.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }
+                guard let completes, !found.contains(where: { $0.finding.concept == completes.concept }) else { continue }
+                let token = tokens[mention.token]
+                guard status(mention.assertion, absentWord: token.saysAbsent) != .present else { continue }
+                mentions[index].consumed = true
+                found.append((token.range.lowerBound, LineFinding(concept: completes.concept,
+                                                                   status: status(mention.assertion, absentWord: token.saysAbsent),
+                                                                   evidence: text.originalText(token.range))))
+            }
+            for mention in mentions where !mention.consumed {
+                let token = tokens[mention.token]
+                guard reader.groups[mention.concept]?.isReported == true else { continue }
+                found.append((token.range.lowerBound,
+                              LineFinding(concept: mention.concept, status: status(mention.assertion, absentWord: token.saysAbsent),
+                                          evidence: text.originalText(token.range))))
+            }
+        }
+        found.sort { $0.position < $1.position }
+        var byConcept: [String: Int] = [:]
+        var ordered: [LineFinding] = []
+        func record(_ finding: LineFinding) {
+            if let at = byConcept[finding.concept] {
+                ordered[at] = finding
+            } else {
+                byConcept[finding.concept] = ordered.count
+                ordered.append(finding)
+            }
+        }
+        for (_, finding) in found { record(finding) }
+        for finding in ordered where finding.status == .present {
+            for implied in reader.implications[finding.concept] ?? [] where byConcept[implied] == nil {
+                record(LineFinding(concept: implied, status: .present, evidence: finding.evidence))
+            }
+        }
+        return ordered
+    }
+
+    func status(_ assertion: Assertion, absentWord: Bool) -> FindingStatus {
+        let denied = assertion.negated != absentWord
+        if assertion.uncertain { return denied ? .unknown : .present }
+        return denied ? .absent : .present
+    }
+
+    /// Japanese denies after the mention, English before it; mentions joined by a coordinator
+    /// (熱も体重減少もない, no fever or chills) share the assertion of their neighbour.
+    func assert(_ mentions: inout [Mention], clauseTokens: Range<Int>, clauseStart: Int, clauseEnd: Int) {
+        for k in mentions.indices.reversed() where tokens[mentions[k].token].term.language != .en {
+            let from = tokens[mentions[k].token].range.upperBound
+            let nextIndex = k + 1 < mentions.count ? k + 1 : nil
+            let to = nextIndex.map { tokens[mentions[$0].token].range.lowerBound } ?? clauseEnd
+            let between = (mentions[k].token + 1)..<(nextIndex.map { mentions[$0].token } ?? clauseTokens.upperBound)
+            let gap = Gap(scan: self, tokens: between, from: from, to: to)
+            if gap.negations == 0, !gap.uncertain, let next = nextIndex,
+               gap.coordinates(allowingPunctuation: !mentions[k].isSense && !mentions[next].isSense) {
+                mentions[k].assertion = mentions[next].assertion
+            } else {
+                mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain)
+            }
+        }
+        for k in mentions.indices where tokens[mentions[k].token].term.language == .en {
+            let to = tokens[mentions[k].token].range.lowerBound
+            let previous = k > 0 ? k - 1 : nil
+            let from = previous.map { tokens[mentions[$0].token].range.upperBound } ?? clauseStart
+            let between = (previous.map { mentions[$0].token + 1 } ?? clauseTokens.lowerBound)..<mentions[k].token
+            let gap = Gap(scan: self, tokens: between, from: from, to: to)
+            // A denial reaches forward through plain words ("no history of cancer") and lists
+            // ("no fever, chills or weight loss"), but not past "and" or a comma between clauses.
+            if gap.negations == 0, !gap.uncertain, let previous,
+               gap.coordinates(allowingPunctuation: true) || gap.stoppers == 0 {
+                mentions[k].assertion = mentions[previous].assertion
+            } else {
+                mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain)
+            }
+        }
+    }
+
+    /// Builds combinations around each head mention. A sensation is about the nearest body part
+    /// before it (「腰を曲げると痛い」: 腰 is where it hurts), or, with none before, the nearest
+    /// after it ("pain in my lower back"), together with the parts joined to it (「腰と足が痛い」);
+    /// so in 「胸を張ると腰が痛い」 the pain is the back's, not the chest's. Another sensation
+    /// in between takes the part for itself. Other components (movement,
+    /// massage, night) are the nearest mention of their kind within reach.
+    func combine(_ mentions: inout [Mention]) -> [(Int, LineFinding)] {
+        var found: [(Int, LineFinding)] = []
+        for k in mentions.indices {
+            let heads = reader.combinationsByHead[mentions[k].concept] ?? []
+            guard !heads.isEmpty else { continue }
+            let parts = nearbyParts(to: k, in: mentions)
+            for combination in heads {
+                var partners: [Int] = []
+                for component in combination.components.dropLast() {
+                    let partner = reader.groups[component] == .part
+                        ? parts.first { mentions[$0].concept == component }
+                        : nearest(component, to: k, in: mentions)
+                    guard let partner else { break }
+                    partners.append(partner)
+                }
+                guard partners.count == combination.components.count - 1 else { continue }
+                let head = tokens[mentions[k].token]
+                let lower = partners.map { tokens[mentions[$0].token].range.lowerBound }.min().map { min($0, head.range.lowerBound) }!
+                let upper = partners.map { tokens[mentions[$0].token].range.upperBound }.max().map { max($0, head.range.upperBound) }!
+                // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
+                for partner in partners { mentions[partner].consumed = true }
+                mentions[k].consumed = true
+                found.append((lower, LineFinding(concept: combination.concept,
+                                                 status: status(mentions[k].assertion, absentWord: head.saysAbsent),
+                                                 evidence: text.originalText(lower..<upper))))
+            }
+        }
+        return found
+    }
+
+    /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
+    /// it, or else the nearest part after it and those joined to that.
+    func nearbyParts(to k: Int, in mentions: [Mention]) -> [Int] {
+        func isPart(_ j: Int) -> Bool { reader.groups[mentions[j].concept] == .part }
+        for direction in [-1, 1] {
+            var j = k + direction
+            // Another sensation takes the part for itself, unless it is the same one said twice
+            // (「しびれて感覚がにぶい」, 「ズキズキ痛む」).
+            while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, !isPart(j),
+                  !reader.partTaking.contains(mentions[j].concept) || mentions[j].concept == mentions[k].concept {
+                j += direction
+            }
+            guard j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, isPart(j) else { continue }
+            var parts = [j]
+            var next = j + direction
+            while next >= 0, next < mentions.count, isPart(next), joined(mentions[min(next, parts.last!)], mentions[max(next, parts.last!)]) {
+                parts.append(next)
+                next += direction
+            }
+            return parts
+        }
+        return []
+    }
+
+    /// Whether two neighbouring mentions are joined by と, や, commas, "and" or "or" alone.
+    func joined(_ first: Mention, _ second: Mention) -> Bool {
+        let from = tokens[first.token].range.upperBound, to = tokens[second.token].range.lowerBound
+        let gap = Gap(scan: self, tokens: (first.token + 1)..<second.token, from: from, to: to)
+        return gap.negations == 0 && (gap.coordinates(allowingPunctuation: true) || gap.joinsWithConjunctionOnly)
+    }
+
+    func nearest(_ concept: String, to k: Int, in mentions: [Mention]) -> Int? {
+        for direction in [-1, 1] {
+            var j = k + direction
+            while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach {
+                if mentions[j].concept == concept { return j }
+                j += direction
+            }
+        }
+        return nil
+    }
+
+    /// The short answer the line gives, if any. An answer word counts where it opens the line
+    /// and stands alone (うん, not うんざり), or where the whole line is a bare answer: answer
+    /// words, negation and fillers only. A negation is a "no" only in a bare answer, so that
+    /// "I don't understand the question" is not taken for one.
+    func answer(hasFindings: Bool) -> Answer? {
+        let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
+        let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd,
+                                       .clauseBreak, .assertion, .uncertain]
+        var roles: [CueRole] = []
+        var allCues = true
+        for token in tokens {
+            if let role = token.role, bareRoles.contains(role) { roles.append(role) } else { allCues = false }
+        }
+        let covered = tokens.map { $0.range }
+        let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(text.scalars, tokens: covered)
+        var opening: CueRole?
+        if let first = tokens.first, let role = first.role, answerRoles.contains(role) || role == .negation,
+           !Gap.hasText(text.scalars, 0..<first.range.lowerBound), standsAlone(first) {
+            opening = role
+        }
+        if !isBare {
+            guard let opening else { return nil }
+            roles = [opening]
+        }
+        if roles.contains(.unknown) { return .unknown }
+        if roles.contains(.no) || opening == .negation { return .no }
+        if isBare, roles.filter({ $0 == .negation }).count % 2 == 1 { return .no }
+        if roles.contains(.yes) { return .yes }
+        return nil
+    }
+
+    /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.
+    private func standsAlone(_ token: Token) -> Bool {
+        let end = token.range.upperBound
+        guard end < text.count else { return true }
+        let next = text.scalars[end]
+        if let nextToken = tokens.first(where: { $0.range.lowerBound == end }), nextToken.role != nil { return true }
+        return !Normalizer.isWide(next) || (0x3000...0x303F).contains(next) || (0xFF00...0xFF0F).contains(next)
+    }
+}
