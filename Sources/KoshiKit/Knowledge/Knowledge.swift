@@ -45,11 +45,32 @@ public struct Knowledge: Sendable {
     /// A text from a table of texts, with `{name}` placeholders filled in.
     public static func text(_ phrase: Phrase, _ language: Language, _ arguments: [String: String] = [:],
                             in texts: [String: LocalizedText]) -> String {
-        var text = texts[phrase.rawValue]?[language] ?? phrase.rawValue
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = texts[phrase.rawValue]?[language] ?? phrase.rawValue
+        // One pass over the template: {name} placeholders, `\n` and `\s`. (Replacing each in turn
+        // searched the whole text once per argument, which /why, with a line per finding, felt.)
+        var text = ""
+        var rest = Substring(template)
+        while let index = rest.firstIndex(where: { $0 == "{" || $0 == "\\" }) {
+            text += rest[..<index]
+            rest = rest[index...]
+            if rest.first == "\\" {
+                let next = rest.dropFirst().first
+                if next == "n" || next == "s" {
+                    text += next == "n" ? "\n" : " "
+                    rest = rest.dropFirst(2)
+                } else {
+                    text += "\\"
+                    rest = rest.dropFirst()
+                }
+            } else if let close = rest.firstIndex(of: "}"), let value = arguments[String(rest[rest.index(after: rest.startIndex)..<close])] {
+                text += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                text += "{"
+                rest = rest.dropFirst()
+            }
         }
-        return text.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\s", with: " ")
+        return text + rest
     }
 
     /// A value as it reads: 「45歳」, "14 days", "1 day", "7/10".

@@ -18,7 +18,7 @@ struct Gap {
             case .uncertain: uncertain = true
             case .coordinator:
                 coordinators += 1
-                if token.term.language != nil { wordCoordinators += 1 } else { stoppers += 1 }
+                if token.language != nil { wordCoordinators += 1 } else { stoppers += 1 }
             case .conjunction:
                 stoppers += 1
                 conjunctions += 1

@@ -59,11 +59,13 @@ struct LineScan {
     /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
     /// denials: 「痛いです」 asked about chest pain among others is too vague to state it.
     mutating func findings(asked: Set<String> = []) -> [LineFinding] {
-        var found: [(position: Int, finding: LineFinding)] = []
+        var found = FindingsByConcept()
+        var foundConcepts: Set<String> = []
         var clauseStartPosition = 0
         for clause in clauses() {
             defer { clauseStartPosition = clause.end }
             var mentions: [Mention] = []
+            mentions.reserveCapacity(clause.tokens.count)
             for i in clause.tokens {
                 guard let concept = tokens[i].concept else { continue }
                 mentions.append(Mention(token: i, concept: concept, isSense: reader.groups[concept] == .sense))
@@ -71,27 +73,25 @@ struct LineScan {
             guard !mentions.isEmpty else { continue }
             assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
             if clause.isQuestion { continue }
-            for (position, finding) in combine(&mentions) { found.append((position, finding)) }
+            combine(&mentions, into: &found, concepts: &foundConcepts)
             for index in mentions.indices where !mentions[index].consumed && !asked.isEmpty {
                 let mention = mentions[index]
                 let completes = (reader.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }
-                guard let completes, !found.contains(where: { $0.finding.concept == completes.concept }) else { continue }
+                guard let completes, !foundConcepts.contains(completes.concept) else { continue }
                 let token = tokens[mention.token]
                 guard status(mention.assertion, absentWord: token.saysAbsent) != .present else { continue }
                 mentions[index].consumed = true
-                found.append((token.range.lowerBound, LineFinding(concept: completes.concept,
-                                                                   status: status(mention.assertion, absentWord: token.saysAbsent),
-                                                                   evidence: text.originalText(token.range))))
+                foundConcepts.insert(completes.concept)
+                found.add(LineFinding(concept: completes.concept, status: status(mention.assertion, absentWord: token.saysAbsent),
+                                      evidence: text.originalText(token.range)), at: token.range.lowerBound)
             }
             for mention in mentions where !mention.consumed {
                 let token = tokens[mention.token]
                 guard reader.groups[mention.concept]?.isReported == true else { continue }
-                found.append((token.range.lowerBound,
-                              LineFinding(concept: mention.concept, status: status(mention.assertion, absentWord: token.saysAbsent),
-                                          evidence: text.originalText(token.range))))
+                found.add(LineFinding(concept: mention.concept, status: status(mention.assertion, absentWord: token.saysAbsent),
+                                      evidence: text.originalText(token.range)), at: token.range.lowerBound)
             }
         }
-        found.sort { $0.position < $1.position }
         var byConcept: [String: Int] = [:]
         var ordered: [LineFinding] = []
         func record(_ finding: LineFinding) {
@@ -102,7 +102,7 @@ struct LineScan {
                 ordered.append(finding)
             }
         }
-        for (_, finding) in found { record(finding) }
+        for finding in found.inOrder { record(finding) }
         for finding in ordered where finding.status == .present {
             for implied in reader.implications[finding.concept] ?? [] where byConcept[implied] == nil {
                 record(LineFinding(concept: implied, status: .present, evidence: finding.evidence))
@@ -120,7 +120,7 @@ struct LineScan {
     /// Japanese denies after the mention, English before it; mentions joined by a coordinator
     /// (熱も体重減少もない, no fever or chills) share the assertion of their neighbour.
     func assert(_ mentions: inout [Mention], clauseTokens: Range<Int>, clauseStart: Int, clauseEnd: Int) {
-        for k in mentions.indices.reversed() where tokens[mentions[k].token].term.language != .en {
+        for k in mentions.indices.reversed() where tokens[mentions[k].token].language != .en {
             let from = tokens[mentions[k].token].range.upperBound
             let nextIndex = k + 1 < mentions.count ? k + 1 : nil
             let to = nextIndex.map { tokens[mentions[$0].token].range.lowerBound } ?? clauseEnd
@@ -133,7 +133,7 @@ struct LineScan {
                 mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain)
             }
         }
-        for k in mentions.indices where tokens[mentions[k].token].term.language == .en {
+        for k in mentions.indices where tokens[mentions[k].token].language == .en {
             let to = tokens[mentions[k].token].range.lowerBound
             let previous = k > 0 ? k - 1 : nil
             let from = previous.map { tokens[mentions[$0].token].range.upperBound } ?? clauseStart
@@ -156,8 +156,7 @@ struct LineScan {
     /// so in 「胸を張ると腰が痛い」 the pain is the back's, not the chest's. Another sensation
     /// in between takes the part for itself. Other components (movement,
     /// massage, night) are the nearest mention of their kind within reach.
-    func combine(_ mentions: inout [Mention]) -> [(Int, LineFinding)] {
-        var found: [(Int, LineFinding)] = []
+    func combine(_ mentions: inout [Mention], into found: inout FindingsByConcept, concepts: inout Set<String>) {
         for k in mentions.indices {
             let heads = reader.combinationsByHead[mentions[k].concept] ?? []
             guard !heads.isEmpty else { continue }
@@ -178,12 +177,11 @@ struct LineScan {
                 // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
                 for partner in partners { mentions[partner].consumed = true }
                 mentions[k].consumed = true
-                found.append((lower, LineFinding(concept: combination.concept,
-                                                 status: status(mentions[k].assertion, absentWord: head.saysAbsent),
-                                                 evidence: text.originalText(lower..<upper))))
+                concepts.insert(combination.concept)
+                found.add(LineFinding(concept: combination.concept, status: status(mentions[k].assertion, absentWord: head.saysAbsent),
+                                      evidence: text.originalText(lower..<upper)), at: lower)
             }
         }
-        return found
     }
 
     /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
@@ -266,5 +264,24 @@ struct LineScan {
         let next = text.scalars[end]
         if let nextToken = tokens.first(where: { $0.range.lowerBound == end }), nextToken.role != nil { return true }
         return !Normalizer.isWide(next) || (0x3000...0x303F).contains(next) || (0xFF00...0xFF0F).contains(next)
+    }
+}
+
+/// A line's findings, one per concept: the last said wins, listed where the concept first came
+/// up. Kept as it goes, so that a huge line repeating one word holds one finding, not thousands.
+struct FindingsByConcept {
+    private var entries: [String: (first: Int, last: Int, finding: LineFinding)] = [:]
+
+    mutating func add(_ finding: LineFinding, at position: Int) {
+        guard let entry = entries[finding.concept] else {
+            entries[finding.concept] = (position, position, finding)
+            return
+        }
+        let first = min(entry.first, position)
+        entries[finding.concept] = position >= entry.last ? (first, position, finding) : (first, entry.last, entry.finding)
+    }
+
+    var inOrder: [LineFinding] {
+        entries.values.sorted { ($0.first, $0.finding.concept) < ($1.first, $1.finding.concept) }.map(\.finding)
     }
 }

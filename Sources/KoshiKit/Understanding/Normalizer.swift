@@ -51,10 +51,13 @@ private struct Folder {
     init(original: [UInt8], tracksOrigins: Bool = true) {
         result = NormalizedText(original: original, scalars: [], starts: [], ends: [])
         self.tracksOrigins = tracksOrigins
-        result.scalars.reserveCapacity(original.count)
+        // One folded scalar per source scalar, mostly: count them rather than the bytes, which
+        // for Japanese would reserve three times what is needed.
+        let scalars = original.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        result.scalars.reserveCapacity(scalars)
         if tracksOrigins {
-            result.starts.reserveCapacity(original.count)
-            result.ends.reserveCapacity(original.count)
+            result.starts.reserveCapacity(scalars)
+            result.ends.reserveCapacity(scalars)
         }
     }
 

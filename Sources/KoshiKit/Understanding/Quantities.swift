@@ -71,6 +71,7 @@ private enum Words {
         ["yesterday"]: 1, ["today"]: 0, ["this", "morning"]: 0, ["last", "night"]: 1, ["tonight"]: 0,
         ["last", "week"]: 7, ["last", "month"]: 30, ["last", "year"]: 365,
     ]
+    static let englishRelativeFirstWords = Set(englishRelative.keys.compactMap(\.first))
     static let englishNumbers: [String: Double] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -86,6 +87,8 @@ private enum Words {
     static let month = Normalizer.key("月")
     static let ago = ["前"].map(Normalizer.key)
     static let since = ["から", "より"].map(Normalizer.key)
+    /// The first characters of the Japanese words above, so that the scan can skip the rest.
+    static let startingScalars: Set<UInt32> = Set((relativeDays + dayCounts).compactMap { $0.0.first } + several + half)
     static let sentenceEnds: Set<UInt32> = Set("。.!?".unicodeScalars.map(\.value))
     static let half = Normalizer.key("半")
     static let several = Normalizer.key("数")
@@ -102,6 +105,11 @@ private struct QuantityScanner {
     mutating func scan() -> [QuantityMention] {
         var i = 0
         while i < text.count {
+            // Most characters start nothing: only try where a number or one of the words can begin.
+            guard mayStartSomething(i) else {
+                i += 1
+                continue
+            }
             if let end = readRelativeDay(at: i) ?? readEnglishPrefixedAge(at: i) {
                 i = end
             } else if let end = readQuantity(at: i) {
@@ -112,6 +120,13 @@ private struct QuantityScanner {
         }
         if let relative, !mentions.contains(where: { $0.kind == .durationDays }) { mentions.append(relative) }
         return mentions
+    }
+
+    func mayStartSomething(_ i: Int) -> Bool {
+        let c = text[i]
+        if isDigit(c) { return isWordStart(i) }
+        if c >= 0x61 && c <= 0x7A { return isWordStart(i) }
+        return c >= 0x3000 && (Words.startingScalars.contains(c) || kanjiDigit(c) != nil || kanjiUnit(c) != nil)
     }
 
     // MARK: Quantities: a number, then perhaps a range, then a unit.
@@ -183,7 +198,10 @@ private struct QuantityScanner {
         return stop
     }
 
+    /// Records a value; absurd ones (a 20-digit "age") are dropped, since no age, duration or
+    /// intensity comes near a billion and larger ones do not fit an Int.
     mutating func add(_ kind: QuantityMention.Kind, _ value: Double, _ range: Range<Int>) {
+        guard value.isFinite, value >= 0, value < 1e9 else { return }
         mentions.append(QuantityMention(kind: kind, value: Int(value.rounded()), range: range))
     }
 
@@ -402,7 +420,7 @@ private struct QuantityScanner {
                 return end
             }
         }
-        guard isWordStart(i) else { return nil }
+        guard isWordStart(i), let (first, _) = englishWord(at: i), Words.englishRelativeFirstWords.contains(first) else { return nil }
         for (words, days) in Words.englishRelative {
             if let end = matchWords(words, at: i) {
                 if relative == nil, precededBySince(i) {
@@ -440,7 +458,7 @@ private struct QuantityScanner {
 
     /// "I'm 62", "I am 62", "aged 62", "age 62", "age: 62".
     mutating func readEnglishPrefixedAge(at i: Int) -> Int? {
-        guard isWordStart(i) else { return nil }
+        guard isWordStart(i), let (first, _) = englishWord(at: i), ["i'm", "im", "i", "aged", "age"].contains(first) else { return nil }
         let prefixes: [[String]] = [["i'm"], ["im"], ["i", "am"], ["aged"], ["age"], ["age", "is"]]
         for prefix in prefixes {
             guard var after = matchWords(prefix, at: i) else { continue }

@@ -63,25 +63,28 @@ public struct Reader: Sendable {
     private func values(in text: NormalizedText, tokens: [Token], asked: [QuestionTopic], findings: [LineFinding],
                         bare: inout [QuantityMention]) -> [ValueSlot: LineValue] {
         var values: [ValueSlot: LineValue] = [:]
+        // How long something lasted is about the pain when it was asked for, when the line states
+        // the complaint, or when it names nothing else ("it started 4 days ago"); not when it is
+        // about something koshi does not follow (「昨日からお腹の調子が悪い」) or another finding
+        // ("ステロイドを3年飲んでいます"). Said in passing, it fills an empty slot but does not
+        // replace an earlier answer.
+        let durationAsked = asked.contains(.slot(.duration))
+        let aboutTheComplaint = findings.contains { groups[$0.concept] == .complaint && $0.status == .present }
+        let namesSomethingElse = !findings.isEmpty || tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
+        let durationCounts = durationAsked || aboutTheComplaint || !namesSomethingElse
         for mention in Quantities.read(text.scalars) {
-            let evidence = text.originalText(mention.range)
             switch mention.kind {
             case .age where (1...120).contains(mention.value):
-                if values[.age] == nil { values[.age] = LineValue(value: mention.value, evidence: evidence) }
+                if values[.age] == nil { values[.age] = LineValue(value: mention.value, evidence: text.originalText(mention.range)) }
             case .durationDays:
-                // How long something lasted is about the pain when it was asked for, when the line
-                // states a finding, or when it names nothing else ("it started 4 days ago"); not
-                // when it is about something koshi does not follow (「昨日からお腹の調子が悪い」).
-                // Said in passing, it fills an empty slot but does not replace an earlier answer.
-                // ("ステロイドを3年飲んでいます" is about the steroids.)
-                let asked = asked.contains(.slot(.duration))
-                let aboutTheComplaint = findings.contains { groups[$0.concept] == .complaint && $0.status == .present }
-                let namesSomethingElse = !findings.isEmpty || tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
-                if values[.duration] == nil, asked || aboutTheComplaint || !namesSomethingElse {
-                    values[.duration] = LineValue(value: mention.value, evidence: evidence, replacesEarlier: asked || aboutTheComplaint)
+                if values[.duration] == nil, durationCounts {
+                    values[.duration] = LineValue(value: mention.value, evidence: text.originalText(mention.range),
+                                                  replacesEarlier: durationAsked || aboutTheComplaint)
                 }
             case .painIntensity where (0...10).contains(mention.value):
-                if values[.painIntensity] == nil { values[.painIntensity] = LineValue(value: mention.value, evidence: evidence) }
+                if values[.painIntensity] == nil {
+                    values[.painIntensity] = LineValue(value: mention.value, evidence: text.originalText(mention.range))
+                }
             case .bare:
                 bare.append(mention)
             default:

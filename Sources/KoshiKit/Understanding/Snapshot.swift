@@ -259,6 +259,7 @@ struct KeyList: Sendable {
 
     var keys: [[UInt32]] {
         if let list { return list }
-        return joined!.split(separator: "\n").map { $0.unicodeScalars.map(\.value) }
+        // Byte by byte: these are ASCII English words, and this runs over thousands of them.
+        return joined!.utf8.split(separator: 0x0A).map { $0.map { UInt32($0) } }
     }
 }

@@ -16,7 +16,10 @@ final class SpellingCorrector: Sendable {
         var vocabulary: Set<[UInt32]> = []
         var realWords: Set<[UInt32]> = []
         var targets: [[UInt32]] = []
-        var index: [[UInt32]: [Int32]]?
+        /// Deletion variants (as hashes: a collision only costs a distance check) and their
+        /// targets, sorted by hash: one flat array is quicker to build than a dictionary of lists.
+        var index: [(variant: UInt64, target: Int32)]?
+        var longestTarget = 0
         var cache: [[UInt32]: [UInt32]?] = [:]
     }
 
@@ -36,7 +39,9 @@ final class SpellingCorrector: Sendable {
         guard !words.isEmpty else { return text }
         let replacements: [(range: Range<Int>, with: [UInt32])] = memory.withLock { memory in
             if memory.index == nil { prepare(&memory) }
-            return words.compactMap { range in
+            // A word longer than every target by more than two letters cannot be a typo of one.
+            let longest = memory.longestTarget + 2
+            return words.filter { $0.count <= longest }.compactMap { range in
                 let word = Array(text.scalars[range])
                 if memory.vocabulary.contains(word) || memory.realWords.contains(word) { return nil }
                 return correction(for: word, &memory).map { (range, $0) }
@@ -52,29 +57,43 @@ final class SpellingCorrector: Sendable {
         memory.realWords = Set(realWordKeys.keys)
         memory.targets = memory.vocabulary.filter { SpellingCorrector.budget(forLength: $0.count) > 0 }
             .sorted { $0.lexicographicallyPrecedes($1) }
-        var index: [[UInt32]: [Int32]] = [:]
+        var index: [(variant: UInt64, target: Int32)] = []
         for (i, target) in memory.targets.enumerated() {
-            for variant in SpellingCorrector.deletions(of: target, upTo: SpellingCorrector.budget(forLength: target.count)) {
-                index[variant, default: []].append(Int32(i))
+            SpellingCorrector.forEachDeletion(of: target, upTo: SpellingCorrector.budget(forLength: target.count)) { variant in
+                index.append((variant, Int32(i)))
             }
         }
+        index.sort { $0.variant < $1.variant }
+        memory.longestTarget = memory.targets.map(\.count).max() ?? 0
         memory.index = index
     }
 
     private func correction(for word: [UInt32], _ memory: inout Memory) -> [UInt32]? {
         if let known = memory.cache[word] { return known }
         var best: (target: [UInt32], distance: Int)?
-        for variant in SpellingCorrector.deletions(of: word, upTo: 2) {
-            for t in memory.index?[variant] ?? [] {
-                let target = memory.targets[Int(t)]
-                let budget = SpellingCorrector.budget(forLength: target.count)
-                guard abs(target.count - word.count) <= budget else { continue }
-                let distance = SpellingCorrector.distance(word, target, limit: budget)
-                guard distance <= budget else { continue }
-                if best == nil || distance < best!.distance
-                    || (distance == best!.distance && target.first == word.first && best!.target.first != word.first) {
-                    best = (target, distance)
-                }
+        var candidates: Set<Int32> = []
+        let index = memory.index ?? []
+        SpellingCorrector.forEachDeletion(of: word, upTo: 2) { variant in
+            var low = 0, high = index.count
+            while low < high {
+                let middle = (low + high) / 2
+                if index[middle].variant < variant { low = middle + 1 } else { high = middle }
+            }
+            while low < index.count, index[low].variant == variant {
+                candidates.insert(index[low].target)
+                low += 1
+            }
+        }
+        // In index order, so that ties are settled the same way every time.
+        for t in candidates.sorted() {
+            let target = memory.targets[Int(t)]
+            let budget = SpellingCorrector.budget(forLength: target.count)
+            guard abs(target.count - word.count) <= budget else { continue }
+            let distance = SpellingCorrector.distance(word, target, limit: budget)
+            guard distance <= budget else { continue }
+            if best == nil || distance < best!.distance
+                || (distance == best!.distance && target.first == word.first && best!.target.first != word.first) {
+                best = (target, distance)
             }
         }
         if memory.cache.count > 4096 { memory.cache.removeAll(keepingCapacity: true) }
@@ -82,23 +101,28 @@ final class SpellingCorrector: Sendable {
         return best?.target
     }
 
-    /// The word and every string made from it by deleting up to `limit` letters.
-    static func deletions(of word: [UInt32], upTo limit: Int) -> Set<[UInt32]> {
-        var result: Set<[UInt32]> = [word]
-        var frontier: Set<[UInt32]> = [word]
-        for _ in 0..<limit {
-            var next: Set<[UInt32]> = []
-            for w in frontier where w.count > 1 {
-                for i in w.indices {
-                    var shorter = w
-                    shorter.remove(at: i)
-                    next.insert(shorter)
-                }
+    /// Calls `body` with a hash of the word and of every string made from it by deleting up to
+    /// `limit` letters (up to two), without building the strings.
+    static func forEachDeletion(of word: [UInt32], upTo limit: Int, _ body: (UInt64) -> Void) {
+        func hash(skipping first: Int, _ second: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for (i, c) in word.enumerated() where i != first && i != second {
+                h = (h ^ UInt64(c)) &* 0x100_0000_01B3
             }
-            result.formUnion(next)
-            frontier = next
+            return h ^ UInt64(word.count - (first >= 0 ? 1 : 0) - (second >= 0 ? 1 : 0))
         }
-        return result
+        body(hash(skipping: -1, -1))
+        guard limit >= 1 else { return }
+        for i in word.indices {
+            // Deleting either of two equal neighbours gives the same string: hash it once.
+            if i > 0, word[i] == word[i - 1] { continue }
+            body(hash(skipping: i, -1))
+            guard limit >= 2 else { continue }
+            for j in (i + 1)..<word.count {
+                if j > i + 1, word[j] == word[j - 1] { continue }
+                body(hash(skipping: i, j))
+            }
+        }
     }
 
     /// Optimal string alignment distance (edits, with a swap of neighbours as one), or more than `limit`.
