@@ -6,14 +6,17 @@ SWIFT        ?= swift
 EVAL         ?= $(if $(wildcard ../shared/eval/simulate.py),../shared/eval,Tests/Eval)
 DEBUG_BIN    := .build/debug/koshi
 RELEASE_BIN  := .build/release/koshi
+# The Swift runtime linked in: the binary starts faster and runs after being copied anywhere.
+RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: chat test setup setup-test build release unit kb transcripts simulate terminal bench fuzz clean help
+.PHONY: chat test setup setup-test build release unit kb transcripts simulate terminal bench fuzz fuzz-libfuzzer clean help
 
 help:
 	@echo "make chat   set up, build and start the chat"
 	@echo "make test   set up, build and run every test (what CI runs)"
 	@echo "make bench  measure start-up, turn latency, matcher throughput and memory"
 	@echo "make fuzz   fuzz the engine for FUZZ_SECONDS (default 60)"
+	@echo "make fuzz-libfuzzer  coverage-guided fuzzing with AddressSanitizer, for FUZZ_SECONDS"
 
 # install_if_missing PACKAGE, COMMAND-THAT-SUCCEEDS-WHEN-PRESENT
 define install_if_missing
@@ -40,7 +43,7 @@ build: setup
 	$(SWIFT) build
 
 release: setup
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 chat: release
 	@$(RELEASE_BIN) $(ARGS)
@@ -66,5 +69,42 @@ simulate: build
 terminal: setup-test build
 	python3 Tests/Terminal/repl_test.py $(DEBUG_BIN)
 
+# Measures start-up against a print-only Swift program, per-turn latency, matcher throughput,
+# linearity, peak memory and `koshi test` throughput, then koshi's automaton beside pyahocorasick
+# on the same patterns and text. pyahocorasick goes into a venv under .build: koshi never needs it.
+BENCH_VENV := .build/bench-venv
+
+bench: release
+	.build/release/koshi-bench $(BENCH_ARGS)
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV) \
+	  || { echo "koshi: python3 -m venv failed (on Debian: apt-get install python3-venv)" >&2; exit 1; }
+	@$(BENCH_VENV)/bin/python -c 'import ahocorasick' 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet pyahocorasick
+	$(BENCH_VENV)/bin/python Sources/KoshiBench/pyahocorasick_compare.py --bench .build/release/koshi-bench
+
+FUZZ_SECONDS ?= 60
+FUZZ_SEED    ?= 1
+# -Xswiftc flags reach every target, the knowledge embedder too: so no -parse-as-library (koshi-fuzz
+# keeps its main and calls LLVMFuzzerRunDriver), and lld, because gold fails on the fuzzer's objects.
+LIBFUZZER_BUILD := $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+	-Xswiftc -DKOSHI_LIBFUZZER -Xswiftc -use-ld=lld --product koshi-fuzz
+LIBFUZZER_ARGS ?=
+
+# The deterministic fuzzer: the same seed tries the same inputs. A failing input is shrunk and
+# written to fuzz-corpus/; `koshi-fuzz --replay FILE` reproduces it.
+fuzz: release
+	@mkdir -p fuzz-corpus
+	.build/release/koshi-fuzz --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) --artifacts fuzz-corpus
+
+# Coverage-guided fuzzing with libFuzzer and AddressSanitizer, seeded with generated inputs and
+# the knowledge base's words; crashes land in fuzz-corpus/ as crash-*. Swift's backtracer is off
+# because it trips AddressSanitizer. To go on past crashes: LIBFUZZER_ARGS="-fork=1 -ignore_crashes=1".
+fuzz-libfuzzer: release
+	@mkdir -p fuzz-corpus/inputs
+	.build/release/koshi-fuzz --write-dictionary fuzz-corpus/koshi.dict
+	@[ -n "$$(ls fuzz-corpus/inputs)" ] || .build/release/koshi-fuzz --write-corpus fuzz-corpus/inputs --count 500
+	$(LIBFUZZER_BUILD)
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/koshi-fuzz -dict=fuzz-corpus/koshi.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz-corpus/ $(LIBFUZZER_ARGS) fuzz-corpus/inputs
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

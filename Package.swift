@@ -54,21 +54,27 @@ let package = Package(
             ],
             path: "Sources/koshi"
         ),
+        // Seeded randomness and a monotonic clock, shared by the benchmark, the fuzzer and tests.
+        .target(
+            name: "KoshiTestSupport",
+            path: "Sources/KoshiTestSupport"
+        ),
         // Measures start-up, turn latency, matcher throughput, memory and transcript speed.
         .executableTarget(
             name: "koshi-bench",
-            dependencies: ["KoshiKit", "KoshiKnowledge"],
-            path: "Sources/KoshiBench"
+            dependencies: ["KoshiKit", "KoshiKnowledge", "KoshiTestSupport"],
+            path: "Sources/KoshiBench",
+            exclude: ["pyahocorasick_compare.py"]
         ),
         // Feeds random and mutated input through normalizing, matching and the dialogue.
         .executableTarget(
             name: "koshi-fuzz",
-            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            dependencies: ["KoshiKit", "KoshiKnowledge", "KoshiTestSupport"],
             path: "Sources/KoshiFuzz"
         ),
         .testTarget(
             name: "KoshiKitTests",
-            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            dependencies: ["KoshiKit", "KoshiKnowledge", "KoshiTestSupport"],
             path: "Tests/KoshiKitTests"
         ),
         // Runs the real koshi binary: exit statuses, the stream over pipes, exports, hostile input.

@@ -1,3 +1,4 @@
+import KoshiTestSupport
 import Testing
 @testable import KoshiKit
 
@@ -21,7 +22,7 @@ struct AutomatonTests {
 
     @Test("agrees with a naive search on random texts", arguments: 0..<20)
     func agreesWithNaiveSearch(seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         let alphabet: [UInt32] = [0x61, 0x62, 0x63, 0x3042, 0x3044, 0x1F600]
         let patterns = (0..<12).map { _ in (0..<Int.random(in: 1...4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! } }
         let text = (0..<200).map { _ in alphabet.randomElement(using: &generator)! }
@@ -42,18 +43,5 @@ struct AutomatonTests {
     func unknownCharacters() {
         let automaton = Automaton(patterns: [scalars("ab")])
         #expect(automaton.matches(in: scalars("a☃ab")).map(\.range) == [2..<4])
-    }
-}
-
-/// A small deterministic random generator, so that failures can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// A folder of files for one test, removed when the test ends.
+private final class Files {
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "koshi-hostile-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// Writes `bytes` to a file in the folder and returns its path.
+    func write(_ bytes: [UInt8], to name: String) throws -> String {
+        let path = folder + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func write(_ text: String, to name: String) throws -> String {
+        try write(Array(text.utf8), to: name)
+    }
+}
+
+/// The events of a `--format jsonl` run; every stdout line must parse as one JSON object.
+private func events(_ stdout: String) throws -> [[String: Any]] {
+    try stdout.split(separator: "\n").map { line in
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+    }
+}
+
+private func count(_ type: String, in events: [[String: Any]]) -> Int {
+    events.filter { $0["type"] as? String == type }.count
+}
+
+/// The first character on stdout that must never reach a terminal raw: C0 and C1 controls
+/// (ESC, BEL, CSI…) and DEL; a newline ends a line and is allowed.
+private func firstRawControl(_ stdout: String) -> Unicode.Scalar? {
+    stdout.unicodeScalars.first { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }
+}
+
+/// Hostile pieces that a person could paste or a file could hold.
+private let escapeSequences = [
+    "\u{1B}[31mred\u{1B}[0m", "\u{1B}[2J\u{1B}[H", "\u{1B}]0;pwned\u{07}", "\u{1B}]8;;http://example.com\u{1B}\\link\u{1B}]8;;\u{1B}\\",
+    "\u{1B}P1$r\u{1B}\\", "\u{9B}31m", "\u{1B}[?1049h", "bell\u{07}", "back\u{08}space", "\u{1B}",
+]
+
+@Suite("Hostile input to the real binary")
+struct HostileInputTests {
+    @Test("invalid UTF-8 is answered with a clear error and the line is still read", arguments: ["text", "jsonl"])
+    func invalidUTF8(format: String) throws {
+        let files = try Files()
+        let script = try files.write(Array("腰が痛い".utf8) + [0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x0A] + Array("no\n".utf8), to: "bad.txt")
+        let result = try Koshi.run(["--lang", "en", "--format", format, "--script", script])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(firstRawControl(result.stdout) == nil)
+        if format == "jsonl" {
+            let all = try events(result.stdout)
+            #expect(count("error", in: all) == 1)
+            #expect(count("findings", in: all) == 2)
+            let findings = try #require(all.first { $0["type"] as? String == "findings" })
+            #expect(findings["present"] as? [String] == ["low_back_pain"])
+        } else {
+            #expect(result.stdout.contains("! "))
+        }
+    }
+
+    @Test("NUL and control characters are dropped, said so, and never written back", arguments: ["text", "jsonl"])
+    func controlCharacters(format: String) throws {
+        let files = try Files()
+        let line: [UInt8] = Array("my\u{00}back\u{01}hurts\u{7F}".utf8) + [0x0B, 0x0C, 0x0D] + Array("\u{85}and\tI have a fever".utf8)
+        let script = try files.write(line + [0x0A], to: "controls.txt")
+        let result = try Koshi.run(["--lang", "en", "--format", format, "--script", script])
+        #expect(result.status == 0)
+        #expect(firstRawControl(result.stdout) == nil, "\(result.stdout.debugDescription)")
+        if format == "jsonl" {
+            let all = try events(result.stdout)
+            #expect(count("findings", in: all) == 1)
+            #expect(count("error", in: all) == 1)
+        }
+    }
+
+    @Test("terminal escape sequences are never echoed raw", arguments: ["text", "jsonl"])
+    func escapeSequencesAreNotEchoed(format: String) throws {
+        let files = try Files()
+        let input = escapeSequences.map { "my back hurts \($0) and \($0)I have a fever" }
+            + escapeSequences.map { "/\($0)help" } + escapeSequences.map { "/export \(files.folder)/\($0)x.md" } + ["/why", "/summary"]
+        for language in ["ja", "en"] {
+            let result = try Koshi.run(["--lang", language, "--format", format], input: input.joined(separator: "\n") + "\n")
+            #expect(result.status == 0)
+            #expect(!result.stdout.utf8.contains(0x1B), "ESC on stdout (\(format), \(language))")
+            #expect(firstRawControl(result.stdout) == nil, "(\(format), \(language))")
+            if format == "jsonl" {
+                let all = try events(result.stdout)
+                #expect(count("findings", in: all) == escapeSequences.count)
+            }
+        }
+    }
+
+    @Test("a line of more than a megabyte is answered, with a clear message that it was cut", arguments: ["text", "jsonl"])
+    func megabyteLine(format: String) throws {
+        let long = String(repeating: "my back hurts and I have a fever. ", count: 33_000)
+        #expect(long.utf8.count > 1 << 20)
+        let started = Date()
+        let result = try Koshi.run(["--lang", "en", "--format", format], input: long + "\nno\n")
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        if format == "jsonl" {
+            let all = try events(result.stdout)
+            #expect(count("error", in: all) == 1)
+            #expect(count("findings", in: all) == 2, "the long line and the next are both answered")
+            let findings = try #require(all.first { $0["type"] as? String == "findings" })
+            #expect((findings["present"] as? [String] ?? []).contains("fever"))
+        } else {
+            #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("! ") })
+        }
+    }
+
+    @Test("a binary file as a script ends normally with valid UTF-8 and no controls on stdout", arguments: ["text", "jsonl"])
+    func binaryScript(format: String) throws {
+        let files = try Files()
+        // A fixed xorshift sequence: the same "binary file" every run, so a failure reproduces.
+        var state: UInt32 = 2_463_534_242
+        let bytes = (0..<200_000).map { _ -> UInt8 in
+            state ^= state << 13
+            state ^= state >> 17
+            state ^= state << 5
+            return UInt8(truncatingIfNeeded: state)
+        }
+        let script = try files.write(bytes, to: "binary.bin")
+        let result = try Koshi.run(["--format", format, "--script", script])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(firstRawControl(result.stdout) == nil)
+        if format == "jsonl" { _ = try events(result.stdout) }
+    }
+
+    @Test("an empty script: the greeting, one ready, status 0")
+    func emptyScript() throws {
+        let files = try Files()
+        let script = try files.write([], to: "empty.txt")
+        let result = try Koshi.run(["--format", "jsonl", "--script", script])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let all = try events(result.stdout)
+        #expect(all.map { $0["type"] as? String ?? "" } == ["message", "ready"])
+    }
+
+    @Test("a script of only commands: no findings, one ready per command")
+    func onlyCommands() throws {
+        let files = try Files()
+        let commands = ["/help", "/why", "/summary", "/lang en", "/reset", "/bogus", "/lang fr", "/export"]
+        let script = try files.write(commands.joined(separator: "\n") + "\n", to: "commands.txt")
+        let result = try Koshi.run(["--format", "jsonl", "--script", script])
+        #expect(result.status == 0)
+        let all = try events(result.stdout)
+        #expect(count("findings", in: all) == 0)
+        #expect(count("ready", in: all) == 1 + commands.count)
+        #expect(count("error", in: all) == 3, "unknown command, unknown language, /export without a file")
+    }
+
+    @Test("a closed stdout ends koshi cleanly: status 0, no crash, no backtrace", arguments: ["text", "jsonl"])
+    func closedStandardOutput(format: String) throws {
+        let files = try Files()
+        let lines = (0..<3_000).map { $0 % 2 == 0 ? "my lower back hurts" : "/help" }
+        let script = try files.write(lines.joined(separator: "\n") + "\n", to: "long.txt")
+        let status = files.folder + "/status", stderr = files.folder + "/stderr"
+        let command = "{ \"$0\" --format \(format) --script \"$1\" 2>\"$2\"; echo $? >\"$3\"; } | head -1"
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", command, Koshi.binary.path, script, stderr, status]
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        let code = try String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let errors = try String(contentsOfFile: stderr, encoding: .utf8)
+        #expect(code == "0")
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test("/export to a place that cannot be written: an error event, and the session goes on",
+          arguments: ["/dev/full", "/proc/koshi-summary.md", "/nonexistent-folder/summary.md"])
+    func exportCannotBeWritten(path: String) throws {
+        let result = try Koshi.run(["--lang", "en", "--format", "jsonl"], input: "my back hurts\n/export \(path)\nI have a fever\n")
+        #expect(result.status == 0)
+        let all = try events(result.stdout)
+        let error = try #require(all.first { $0["type"] as? String == "error" })
+        #expect((error["message"] as? String ?? "").contains(path))
+        #expect(count("findings", in: all) == 2, "the line after the export was answered")
+        #expect(count("ready", in: all) == 4)
+    }
+
+    @Test("a knowledge base that is missing, empty or malformed: one clear line on stderr, status 2",
+          arguments: ["missing", "empty", "malformed", "not-utf8", "a-file"])
+    func badKnowledgeBase(kind: String) throws {
+        let files = try Files()
+        let folder = files.folder + "/kb"
+        switch kind {
+        case "missing": break
+        case "empty": try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        case "a-file": _ = try files.write("not a folder", to: "kb")
+        default:
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            let bytes: [UInt8] = kind == "malformed" ? Array("[concept fever\ngroup red_flag\n".utf8) : [0xFF, 0xFE, 0x00, 0x5B]
+            _ = try files.write(bytes, to: "kb/concepts.kb")
+        }
+        let result = try Koshi.run(["--knowledge", folder, "--format", "jsonl"], input: "my back hurts\n")
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("koshi: "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+}
