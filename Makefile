@@ -76,7 +76,7 @@ BENCH_VENV := .build/bench-venv
 
 bench: release
 	.build/release/koshi-bench $(BENCH_ARGS)
-	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV) \
+	@test -x $(BENCH_VENV)/bin/pip || python3 -m venv --clear $(BENCH_VENV) \
 	  || { echo "koshi: python3 -m venv failed (on Debian: apt-get install python3-venv)" >&2; exit 1; }
 	@$(BENCH_VENV)/bin/python -c 'import ahocorasick' 2>/dev/null || $(BENCH_VENV)/bin/pip install --quiet pyahocorasick
 	$(BENCH_VENV)/bin/python Sources/KoshiBench/pyahocorasick_compare.py --bench .build/release/koshi-bench

@@ -38,7 +38,8 @@ struct BenchOptions {
           --quick             few repetitions, to check that the benchmark runs
           --json              one JSON object instead of the table
           --dump-corpus DIR   write DIR/patterns.txt (the folded synonyms, one a line) and DIR/text.txt
-                              (the folded text) for pyahocorasick_compare.py
+                              (the folded text) for pyahocorasick_compare.py, and DIR/megabyte-line.txt
+                              (the memory benchmark's line) for a heap profiler
           --scan-corpus DIR   time koshi's automaton over a dumped corpus
         """
 

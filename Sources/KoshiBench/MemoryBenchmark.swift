@@ -7,6 +7,11 @@ struct MemoryBenchmark {
     let script: PatientScript
     let megabyteLine: String
 
+    /// A megabyte of Japanese and English complaints in one line, as `LinearityBenchmark` makes its kilobyte.
+    static func megabyteLine(_ examples: Examples) -> String {
+        Array(repeating: LinearityBenchmark.mixedKilobyte(examples), count: 1_000).joined(separator: " ")
+    }
+
     /// Target: a session never needs more than 30 MB.
     static let targetKiB = 30 * 1024
 

@@ -34,9 +34,8 @@ func measure(_ options: BenchOptions, knowledge: Knowledge, full: Knowledge) thr
                                                repetitions: options.quick ? 1 : 5).run())
     }
     if options.wants("memory") {
-        let kilobyte = LinearityBenchmark.mixedKilobyte(examples)
         results.append(try MemoryBenchmark(koshi: options.koshi, floor: floor!, script: script,
-                                           megabyteLine: Array(repeating: kilobyte, count: 1_000).joined(separator: " ")).run())
+                                           megabyteLine: MemoryBenchmark.megabyteLine(examples)).run())
     }
     return Report(machine: .current(), results: results)
 }
@@ -55,7 +54,10 @@ do {
     case .dumpCorpus(let folder):
         let corpus = Corpus(knowledge: full, bytes: Corpus.defaultBytes)
         try corpus.dump(to: folder)
-        print("wrote \(corpus.patterns.count) patterns and \(corpus.foldedBytes) bytes of folded text to \(folder)")
+        // The memory benchmark's line, for a heap profiler: heaptrack koshi --format jsonl < DIR/megabyte-line.txt
+        try (MemoryBenchmark.megabyteLine(Examples(knowledge: full)) + "\n")
+            .write(toFile: folder + "/megabyte-line.txt", atomically: true, encoding: .utf8)
+        print("wrote \(corpus.patterns.count) patterns and \(corpus.foldedBytes) bytes of folded text, and megabyte-line.txt, to \(folder)")
     case .scanCorpus(let folder):
         print(try AutomatonScan.scanDumped(folder: folder, repetitions: options.quick ? 1 : 5))
     case .measure:

@@ -66,10 +66,16 @@ struct Chat: Equatable {
         let clock: @Sendable () -> Timestamp = { [now] in
             now.flatMap(Timestamp.init(iso8601:)) ?? Terminal.currentTime()
         }
+        let typedByHand = script == nil && format == .text && Terminal.isInteractive
         var driver: ChatDriver
         if knowledge == nil {
-            // The built-in base was checked when it was built: greet at once, load meanwhile.
-            driver = ChatDriver(loading: KnowledgeInBackground { try BuiltInKnowledge.compiled() },
+            // The built-in base was checked when it was built: greet at once, load meanwhile. A
+            // person typing leaves time to build the spelling index too; a script would wait for it.
+            driver = ChatDriver(loading: KnowledgeInBackground {
+                                    let knowledge = try BuiltInKnowledge.compiled()
+                                    if typedByHand { knowledge.lexicon.prepareSpelling() }
+                                    return knowledge
+                                },
                                 texts: Knowledge.texts(of: BuiltInKnowledge.files), language: language, format: format,
                                 exportAtEnd: export.map { ($0, force) }, clock: clock)
         } else {

@@ -44,4 +44,39 @@ struct AutomatonTests {
         let automaton = Automaton(patterns: [scalars("ab")])
         #expect(automaton.matches(in: scalars("a☃ab")).map(\.range) == [2..<4])
     }
+
+    @Test("choosing leftmost-longest as matches arrive agrees with sorting them all", arguments: 0..<30)
+    func leftmostLongestSelection(seed: Int) {
+        var generator = SeededRandom(seed: UInt64(seed))
+        let alphabet: [UInt32] = [0x61, 0x62, 0x63, 0x3042]
+        let patterns = (0..<10).map { _ in (0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! } }
+        let text = (0..<300).map { _ in alphabet.randomElement(using: &generator)! }
+        let automaton = Automaton(patterns: patterns)
+
+        // The reference: every match, sorted by start with the longest first, taken greedily.
+        let sorted = automaton.matches(in: text).sorted { a, b in
+            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count
+        }
+        var expected: [Range<Int>] = []
+        for match in sorted where match.range.lowerBound >= (expected.last?.upperBound ?? 0) { expected.append(match.range) }
+
+        var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: Automaton.Match.init)
+        automaton.scan(text) { pattern, end in
+            selection.offer(pattern: pattern, start: end - automaton.patternLengths[pattern], end: end)
+        }
+        let chosen = selection.finish()
+        #expect(chosen.map(\.range) == expected)
+        #expect(chosen.allSatisfy { Array(text[$0.range]) == patterns[$0.pattern] })
+    }
+
+    @Test("the selection keeps nothing when nothing matches, and a match at the very end")
+    func selectionEdges() {
+        var none = LeftmostLongestSelection(longestPattern: 3, make: Automaton.Match.init)
+        #expect(none.finish().isEmpty)
+        let automaton = Automaton(patterns: [scalars("abc"), scalars("c")])
+        var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: Automaton.Match.init)
+        let text = scalars(String(repeating: "x", count: 1000) + "abc")
+        automaton.scan(text) { pattern, end in selection.offer(pattern: pattern, start: end - automaton.patternLengths[pattern], end: end) }
+        #expect(selection.finish().map(\.range) == [1000..<1003])
+    }
 }

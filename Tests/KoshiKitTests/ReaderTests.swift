@@ -1,5 +1,6 @@
 import Testing
 @testable import KoshiKit
+import KoshiKnowledge
 
 @Suite("Reader: what a line states, denies or leaves open")
 struct ReaderTests {
@@ -94,6 +95,17 @@ struct ReaderTests {
         #expect(!reported("I have fewer problems").contains("fever"))
         #expect(!reported("I climbed a ladder").contains("bladder_bowel_dysfunction"))
         #expect(!reported("my black cat").contains("low_back_pain"))
+    }
+
+    @Test("a spelling index built ahead of the first line corrects as the one built on demand")
+    func spellingPreparedAhead() throws {
+        let fresh = try BuiltInKnowledge.compiled()
+        fresh.lexicon.prepareSpelling()
+        fresh.lexicon.prepareSpelling()  // a second call keeps the index it has
+        let findings = fresh.reader.read("numbnes in my leg, no feverr", asked: []).findings
+        #expect(findings.contains { $0.concept == "leg_numbness" && $0.status == .present })
+        #expect(findings.contains { $0.concept == "fever" && $0.status == .absent })
+        #expect(!fresh.reader.read("fewer problems", asked: []).findings.contains { $0.concept == "fever" })
     }
 
     @Test("English synonyms match whole words only")

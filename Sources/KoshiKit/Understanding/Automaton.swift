@@ -24,6 +24,8 @@ public struct Automaton: Sendable {
     private let outputLink: [Int32]
     /// Each pattern's length in scalars.
     public let patternLengths: [Int]
+    /// The length of the longest pattern: how far back a match can start from where it ends.
+    public let longestPattern: Int
 
     public var nodeCount: Int { failure.count }
 
@@ -53,6 +55,7 @@ public struct Automaton: Sendable {
         output = snapshot.output
         outputLink = snapshot.outputLink
         patternLengths = snapshot.patternLengths.map { Int($0) }
+        longestPattern = patternLengths.max() ?? 0
     }
 
     public init(patterns: [[UInt32]]) {
@@ -180,6 +183,7 @@ public struct Automaton: Sendable {
         self.output = output
         self.outputLink = outputLink
         self.patternLengths = patterns.map(\.count)
+        self.longestPattern = patternLengths.max() ?? 0
     }
 
     /// Every occurrence of every pattern in `text`, in order of where they end.

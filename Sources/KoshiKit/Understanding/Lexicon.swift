@@ -62,32 +62,93 @@ public struct Lexicon: Sendable {
                                          realWords: KeyList(realWords))
     }
 
+    /// Builds the spelling index, otherwise built on the first English word that is not a
+    /// synonym (a few milliseconds): for a caller that has idle time before the first line.
+    public func prepareSpelling() {
+        speller.prepare()
+    }
+
     /// The words found in a folded line: typos corrected first, then the leftmost-longest
     /// non-overlapping matches that respect word boundaries.
     public func find(in text: NormalizedText) -> (text: NormalizedText, matches: [Automaton.Match]) {
+        find(in: text) { pattern, range in Automaton.Match(pattern: pattern, range: range) }
+    }
+
+    /// `find(in:)` as tokens, made as each match is chosen: a huge line never holds both.
+    func tokens(in text: NormalizedText) -> (text: NormalizedText, tokens: [Token]) {
+        find(in: text) { pattern, range in Token(range: range, term: pattern, in: terms) }
+    }
+
+    private func find<Found>(in text: NormalizedText,
+                             as make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Found) -> (NormalizedText, [Found]) {
         let corrected = speller.correct(text)
         let scalars = corrected.scalars
-        var candidates = automaton.matches(in: scalars).filter { match in
-            let term = terms[match.pattern]
-            if term.needsLeftBoundary, match.range.lowerBound > 0,
-               Lexicon.isAlphanumeric(scalars[match.range.lowerBound - 1]) { return false }
-            if term.needsRightBoundary, match.range.upperBound < scalars.count,
-               Lexicon.isAlphanumeric(scalars[match.range.upperBound]) { return false }
-            return true
+        var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: make)
+        automaton.scan(scalars) { pattern, end in
+            let start = end - automaton.patternLengths[pattern]
+            let term = terms[pattern]
+            if term.needsLeftBoundary, start > 0, Lexicon.isAlphanumeric(scalars[start - 1]) { return }
+            if term.needsRightBoundary, end < scalars.count, Lexicon.isAlphanumeric(scalars[end]) { return }
+            selection.offer(pattern: pattern, start: start, end: end)
         }
-        candidates.sort { a, b in
-            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count
-        }
-        var chosen: [Automaton.Match] = []
-        var coveredTo = 0
-        for match in candidates where match.range.lowerBound >= coveredTo {
-            chosen.append(match)
-            coveredTo = match.range.upperBound
-        }
-        return (corrected, chosen)
+        return (corrected, selection.finish())
     }
 
     static func isAlphanumeric(_ c: UInt32) -> Bool {
         (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0xC0 && c < 0x250)
+    }
+}
+
+/// Chooses, from matches offered in order of where they end, the leftmost-longest ones that do
+/// not overlap: what sorting every match by start (the longest first, the first offered among
+/// equals) and taking each that begins after the last one taken would choose. Only the starts
+/// that a match still to come could share are held, so a long line with matches everywhere
+/// costs memory for the chosen matches alone.
+struct LeftmostLongestSelection<Chosen> {
+    private let make: (_ pattern: Int, _ range: Range<Int>) -> Chosen
+    /// The longest match offered for each undecided start, indexed by start modulo its count.
+    private var longestAt: [(pattern: Int32, length: Int32)]
+    /// Starts below this are decided.
+    private var undecidedFrom = 0
+    /// The end of the last match chosen: nothing that starts before it can be chosen.
+    private var coveredTo = 0
+    private var chosen: [Chosen] = []
+
+    /// `make` turns each chosen match into what is kept of it.
+    init(longestPattern: Int, make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Chosen) {
+        self.make = make
+        longestAt = Array(repeating: (-1, 0), count: longestPattern + 1)
+    }
+
+    /// Offers matches in order of their ends.
+    mutating func offer(pattern: Int, start: Int, end: Int) {
+        // A match still to come ends at `end` or later, so it starts no more than the longest
+        // pattern before it: every start before that has seen all its matches.
+        decide(before: end - (longestAt.count - 1))
+        let slot = start % longestAt.count
+        if end - start > Int(longestAt[slot].length) {
+            longestAt[slot] = (Int32(pattern), Int32(end - start))
+        }
+    }
+
+    /// The chosen matches, in order.
+    mutating func finish() -> [Chosen] {
+        decide(before: undecidedFrom + longestAt.count)
+        return chosen
+    }
+
+    private mutating func decide(before bound: Int) {
+        while undecidedFrom < bound {
+            let slot = undecidedFrom % longestAt.count
+            let best = longestAt[slot]
+            if best.pattern >= 0 {
+                if undecidedFrom >= coveredTo {
+                    coveredTo = undecidedFrom + Int(best.length)
+                    chosen.append(make(Int(best.pattern), undecidedFrom..<coveredTo))
+                }
+                longestAt[slot] = (-1, 0)
+            }
+            undecidedFrom += 1
+        }
     }
 }

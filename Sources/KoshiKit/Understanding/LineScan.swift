@@ -25,35 +25,8 @@ struct LineScan {
         self.reader = reader
     }
 
-    /// Token index ranges of the clauses, each flagged when its sentence is a question.
-    func clauses() -> [(tokens: Range<Int>, isQuestion: Bool, end: Int)] {
-        var result: [(tokens: Range<Int>, isQuestion: Bool, end: Int)] = []
-        var sentenceClauses: [(Range<Int>, Int)] = []
-        var clauseStart = 0
-        var sentenceIsQuestion = false
-        func closeSentence() {
-            for (range, end) in sentenceClauses { result.append((range, sentenceIsQuestion, end)) }
-            sentenceClauses = []
-            sentenceIsQuestion = false
-        }
-        for (i, token) in tokens.enumerated() {
-            switch token.role {
-            case .clauseBreak:
-                sentenceClauses.append((clauseStart..<i, token.range.lowerBound))
-                clauseStart = i + 1
-            case .sentenceEnd, .question:
-                if token.role == .question { sentenceIsQuestion = true }
-                sentenceClauses.append((clauseStart..<i, token.range.lowerBound))
-                clauseStart = i + 1
-                closeSentence()
-            default:
-                break
-            }
-        }
-        sentenceClauses.append((clauseStart..<tokens.count, text.count))
-        closeSentence()
-        return result
-    }
+    /// The clauses, in order (see `Clauses`).
+    func clauses() -> Clauses { Clauses(tokens: tokens, textEnd: text.count) }
 
     /// The line's findings. A denied sensation left without its body part completes a concept of
     /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
@@ -65,9 +38,8 @@ struct LineScan {
         for clause in clauses() {
             defer { clauseStartPosition = clause.end }
             var mentions: [Mention] = []
-            mentions.reserveCapacity(clause.tokens.count)
             for i in clause.tokens {
-                guard let concept = tokens[i].concept else { continue }
+                guard let concept = tokens[i].concept(in: reader.lexicon) else { continue }
                 mentions.append(Mention(token: i, concept: concept, isSense: reader.groups[concept] == .sense))
             }
             guard !mentions.isEmpty else { continue }
@@ -283,5 +255,60 @@ struct FindingsByConcept {
 
     var inOrder: [LineFinding] {
         entries.values.sorted { ($0.first, $0.finding.concept) < ($1.first, $1.finding.concept) }.map(\.finding)
+    }
+}
+
+/// The clauses of a line as token index ranges, each flagged when its sentence is a question and
+/// with the folded position where it ends. Made as the loop asks for them, one sentence ahead,
+/// so that a huge line of short clauses never holds a list of them all.
+struct Clauses: Sequence, IteratorProtocol {
+    typealias Clause = (tokens: Range<Int>, isQuestion: Bool, end: Int)
+
+    private let tokens: [Token]
+    private let textEnd: Int
+    private var nextToken = 0
+    private var clauseStart = 0
+    /// The clauses of the sentence being handed out; a question mark at its end flags them all.
+    private var sentence: [(tokens: Range<Int>, end: Int)] = []
+    private var sentenceIsQuestion = false
+    private var handedOut = 0
+    private var reachedEnd = false
+
+    init(tokens: [Token], textEnd: Int) {
+        self.tokens = tokens
+        self.textEnd = textEnd
+    }
+
+    mutating func next() -> Clause? {
+        while handedOut == sentence.count {
+            if reachedEnd { return nil }
+            readSentence()
+        }
+        defer { handedOut += 1 }
+        return (sentence[handedOut].tokens, sentenceIsQuestion, sentence[handedOut].end)
+    }
+
+    private mutating func readSentence() {
+        sentence.removeAll(keepingCapacity: true)
+        sentenceIsQuestion = false
+        handedOut = 0
+        while nextToken < tokens.count {
+            let i = nextToken
+            nextToken += 1
+            switch tokens[i].role {
+            case .clauseBreak:
+                sentence.append((clauseStart..<i, tokens[i].range.lowerBound))
+                clauseStart = i + 1
+            case .sentenceEnd, .question:
+                sentenceIsQuestion = tokens[i].role == .question
+                sentence.append((clauseStart..<i, tokens[i].range.lowerBound))
+                clauseStart = i + 1
+                return
+            default:
+                break
+            }
+        }
+        sentence.append((clauseStart..<tokens.count, textEnd))
+        reachedEnd = true
     }
 }

@@ -41,9 +41,8 @@ public struct Reader: Sendable {
 
     /// What `line` says, read in the light of the question just asked (if any).
     public func read(_ line: String, asked: [QuestionTopic] = []) -> LineReading {
-        let (text, matches) = lexicon.find(in: Normalizer.normalize(line))
-        var scan = LineScan(text: text, tokens: matches.map { Token(range: $0.range, term: lexicon.terms[$0.pattern]) },
-                            reader: self)
+        let (text, tokens) = lexicon.tokens(in: Normalizer.normalize(line))
+        var scan = LineScan(text: text, tokens: tokens, reader: self)
         var reading = LineReading()
         reading.findings = scan.findings(asked: Set(asked.compactMap { topic -> String? in
             if case .concept(let id) = topic { return id }
@@ -70,7 +69,7 @@ public struct Reader: Sendable {
         // replace an earlier answer.
         let durationAsked = asked.contains(.slot(.duration))
         let aboutTheComplaint = findings.contains { groups[$0.concept] == .complaint && $0.status == .present }
-        let namesSomethingElse = !findings.isEmpty || tokens.contains { $0.concept.map { groups[$0] == .part } ?? false }
+        let namesSomethingElse = !findings.isEmpty || tokens.contains { $0.concept(in: lexicon).map { groups[$0] == .part } ?? false }
         let durationCounts = durationAsked || aboutTheComplaint || !namesSomethingElse
         for mention in Quantities.read(text.scalars) {
             switch mention.kind {
@@ -107,7 +106,7 @@ public struct Reader: Sendable {
             }
         }
         // "痛みは7くらい", "pain is 7": a small bare number right after a mention of pain.
-        if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept == "pain" }),
+        if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == "pain" }),
            let number = bare.first(where: { $0.range.lowerBound >= painToken.range.upperBound
                                              && $0.range.lowerBound - painToken.range.upperBound <= 4 && $0.value <= 10 }),
            !values.values.contains(where: { $0.evidence == text.originalText(number.range) }) {

@@ -33,6 +33,14 @@ final class SpellingCorrector: Sendable {
         length >= 8 ? 2 : length >= 5 ? 1 : 0
     }
 
+    /// Builds the index now rather than on the first unknown word: for a caller with time to
+    /// spare, such as a chat waiting for the person to type.
+    func prepare() {
+        memory.withLock { memory in
+            if memory.index == nil { prepare(&memory) }
+        }
+    }
+
     /// The line with its typos replaced; the same line when there are none.
     func correct(_ text: NormalizedText) -> NormalizedText {
         let words = SpellingCorrector.words(in: text.scalars).filter { $0.count >= 4 }
