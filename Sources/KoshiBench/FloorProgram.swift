@@ -12,15 +12,17 @@ enum FloorProgram {
 
         """
 
-    /// Builds the floor into a fresh temporary folder and returns its path.
-    static func build() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koshi-bench-floor-\(getpid())")
+    /// Builds the floor into a fresh temporary folder and returns its path. `staticRuntime: false`
+    /// builds it as plain `swiftc -O` does, with the Swift runtime loaded from shared libraries.
+    static func build(staticRuntime: Bool = true) throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("koshi-bench-floor-\(staticRuntime ? "static" : "shared")-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let sourceFile = folder.appendingPathComponent("floor.swift")
         let binary = folder.appendingPathComponent("floor")
         try source.write(to: sourceFile, atomically: true, encoding: .utf8)
         let compiler = ProcessInfo.processInfo.environment["SWIFTC"] ?? "swiftc"
-        let (status, _) = try ChildProcess.run(compiler, ["-O", sourceFile.path, "-o", binary.path])
+        let (status, _) = try ChildProcess.run(compiler, ["-O"] + (staticRuntime ? ["-static-stdlib"] : []) + [sourceFile.path, "-o", binary.path])
         guard status == 0 else {
             throw ChildProcess.SpawnError(description: "\(compiler) could not build the floor program (status \(status))")
         }

@@ -14,9 +14,13 @@ func measure(_ options: BenchOptions, knowledge: Knowledge, full: Knowledge) thr
     let builtFloor = needsFloor ? try FloorProgram.build() : nil
     defer { builtFloor.map(FloorProgram.remove) }
     let floor = options.floor ?? builtFloor
+    // For comparison only: the floor as plain `swiftc -O` builds it, with a shared Swift runtime.
+    let sharedRuntimeFloor = options.floor == nil && options.wants("startup") ? try FloorProgram.build(staticRuntime: false) : nil
+    defer { sharedRuntimeFloor.map(FloorProgram.remove) }
     var results: [BenchmarkResult] = []
     if options.wants("startup") {
-        results.append(try StartupBenchmark(koshi: options.koshi, floor: floor!, runs: options.quick ? 5 : 100).run())
+        results.append(try StartupBenchmark(koshi: options.koshi, floor: floor!, sharedRuntimeFloor: sharedRuntimeFloor,
+                                            runs: options.quick ? 5 : 100).run())
     }
     if options.wants("turns") {
         results.append(try TurnBenchmark(knowledge: knowledge, script: script, passes: repetitions,

@@ -195,6 +195,12 @@ class Session:
         """Waits for a fresh, empty prompt: the cursor right after '> ' on an otherwise empty line."""
         self.wait_line("> ", column=2)
 
+    def say(self, line):
+        """Types a line, sends it, and waits for koshi's reply to end in a fresh prompt."""
+        self.type(line)
+        self.keys("Enter")
+        self.wait_prompt()
+
     def koshi_pid(self):
         """The process id of koshi: the child of the pane's shell."""
         shell = self.tmux.run("display-message", "-p", "-t", self.name, "#{pane_pid}").strip()
@@ -319,9 +325,7 @@ def test_history_across_sessions(t):
     line = "右の腰が痛い since Monday"
     first = t.session(["--lang", "ja"], folder=folder)
     first.wait_prompt()
-    first.type(line)
-    first.keys("Enter")
-    first.wait_prompt()
+    first.say(line)
     first.keys("C-d")
     end_cleanly(first, "Ctrl-D")
 
@@ -351,9 +355,7 @@ def test_hangup_keeps_history_and_export(t):
     # the session as Ctrl-D would: the history and the --export summary are still written.
     s = t.session(["--lang", "en"])
     s.wait_prompt()
-    s.type("my back hurts")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my back hurts")
     s.type("half typed")
     s.close()
     history = os.path.join(s.state, "koshi", "history")
@@ -373,9 +375,7 @@ def test_sigterm_ends_cleanly(t):
     # `kill PID` while koshi waits for a line ends the session as Ctrl-D would.
     s = t.session(["--lang", "en"])
     s.wait_prompt()
-    s.type("my back hurts")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my back hurts")
     os.kill(s.koshi_pid(), signal.SIGTERM)
     end_cleanly(s, "SIGTERM")
     check(s.transcript() == ["my back hurts"], f"the export after SIGTERM holds {s.transcript()!r}")
@@ -385,9 +385,7 @@ def test_sigterm_ends_cleanly(t):
 def test_history_default_folder(t):
     s = t.session(["--lang", "en"], state=False)
     s.wait_prompt()
-    s.type("my back hurts")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my back hurts")
     s.keys("C-d")
     end_cleanly(s, "Ctrl-D")
     history = os.path.join(s.home, ".local", "state", "koshi", "history")
@@ -410,9 +408,7 @@ def test_no_history(t):
 
     s = t.session(["--lang", "en", "--no-history"], folder=folder)
     s.wait_prompt()
-    s.type("my back hurts")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my back hurts")
     s.keys("C-d")
     end_cleanly(s, "Ctrl-D")
     check(s.transcript() == ["my back hurts"], "the line was not received")
@@ -457,9 +453,7 @@ def test_ctrl_c_abandons_the_line(t):
     s.wait_line("> half typed words")
     s.keys("C-c")
     s.wait_prompt()
-    s.type("my lower back aches")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my lower back aches")
     s.keys("C-d")
     end_cleanly(s, "Ctrl-D")
     received = s.transcript()
@@ -523,9 +517,7 @@ def test_wrapping(t):
                            ("en", "my lower back has hurt for three days")):
         s = t.session(["--lang", language], width=width, height=40)
         s.wait_prompt()
-        s.type(line)
-        s.keys("Enter")
-        s.wait_prompt()
+        s.say(line)
         # Joined: a line koshi did not break itself shows up longer than the pane.
         lines = [l.rstrip() for l in s.screen(joined=True).split("\n")]
         s.keys("C-d")
@@ -545,9 +537,7 @@ def test_wrapping_after_resize(t):
     s.wait(lambda: s.tmux.run("display-message", "-p", "-t", s.name, "#{pane_width}").strip() == "40",
            "the pane to be 40 columns wide")
     time.sleep(KEY_GAP)
-    s.type("my lower back has hurt for three days")
-    s.keys("Enter")
-    s.wait_prompt()
+    s.say("my lower back has hurt for three days")
     lines = [l.rstrip() for l in s.screen(joined=True).split("\n")]
     s.keys("C-d")
     end_cleanly(s, "Ctrl-D")
