@@ -108,6 +108,55 @@ struct ReaderTests {
         #expect(!fresh.reader.read("fewer problems", asked: []).findings.contains { $0.concept == "fever" })
     }
 
+    @Test("an English denial does not reach past a comma or a conjunction", arguments: [
+        ("No, no fever", "-fever"), ("No, I haven't fallen", "-trauma"), ("Not really, no numbness", "-leg_numbness"),
+        ("I don't smoke, I have a fever", "fever"), ("I don't drink and I don't have a fever", "-fever"),
+        ("no fever, chills or weight loss", "-weight_loss"),
+    ])
+    func englishDenialStopsAtBreaks(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("Japanese denials: the past, casual forms, and answer words after a mention", arguments: [
+        ("熱はなかったです", "-fever"), ("胸の痛みは特にないです", "-chest_pain"), ("しびれは特にないです", "-leg_numbness"),
+        ("熱はあらへん", "-fever"), ("腰の痛みがハンパない", "low_back_pain"),
+    ])
+    func japaneseDenials(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("a reason ends its clause: what follows ので does not deny what came before", arguments: [
+        ("熱があるので会社に行っていません", "fever"), ("腰が痛いので仕事に行っていません", "low_back_pain"),
+        ("免疫抑制剤は飲んでいません", "-immunosuppression"),
+    ])
+    func reasonEndsClause(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("a question asks only its last clause; a clause that opens as a question states nothing", arguments: [
+        ("胸が痛いんですが、救急車を呼ぶべきですか？", ["chest_pain"]), ("I have chest pain, should I call an ambulance?", ["chest_pain"]),
+        ("熱はありますか？", []), ("Do I have a fever, or is it a cold?", []), ("Could it be a fever?", []),
+    ])
+    func questionScope(line: String, expected: [String]) {
+        #expect(reported(line) == Set(expected))
+    }
+
+    @Test("a hiragana grammar word does not end inside a katakana word", arguments: [
+        ("長時間のデスクワークをしています", "desk_work"), ("喘息でステロイドを使っています", "steroid_use"),
+        ("ﾈﾂﾊﾅｲﾃﾞｽ", "-fever"),
+    ])
+    func katakanaWordBoundary(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
+    func hesitation() {
+        let asked: [QuestionTopic] = [.concept("fever")]
+        #expect(read("うーん", asked: asked).isEmpty)
+        #expect(read("うん", asked: asked) == ["fever"])
+        #expect(read("ううん", asked: asked) == ["-fever"])
+    }
+
     @Test("English synonyms match whole words only")
     func wordBoundaries() {
         #expect(!reported("feverish-looking wallpaper backpack").contains("low_back_pain"))

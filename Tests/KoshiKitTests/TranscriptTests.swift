@@ -197,8 +197,8 @@ struct TranscriptRunnerTests {
 
     @Test("a wrong text line fails with the reply from that point on")
     func failingText() throws {
-        let hint = knowledge.text(.hintUnplaced, .en)
-        let question = knowledge.questions.first { $0.id == "emergency-signs" }!.text[.en]
+        let hint = knowledge.text(.answerOneByOne, .en)
+        let question = knowledge.questions.first { $0.id == "saddle-numbness" }!.text[.en]
         let outcome = try run("""
             @lang en
             > my lower back hurts

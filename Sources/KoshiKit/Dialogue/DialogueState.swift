@@ -5,6 +5,9 @@ public struct RecordedFinding: Sendable, Hashable {
     public var line: Int
     /// The user's words that said it.
     public var evidence: String
+    /// Recorded as unknown because the replies to its question did not answer it: unlike an
+    /// "I don't know", this may be a sign the person described in words koshi does not know.
+    public var unanswered = false
 }
 
 /// A value as the conversation holds it; `value` is nil when the person does not know it.
@@ -40,9 +43,9 @@ public struct DialogueState: Sendable {
     public var lineCount = 0
     /// The first line that said something koshi understood: the complaint in the user's words.
     public var complaint: String?
-    /// Answers to the pending question that could not be read, in a row.
-    public var unreadAnswers = 0
-    /// Grouped questions whose answers could not be read: their items are asked one at a time.
+    /// Replies in a row that left the pending question unanswered.
+    public var unansweredReplies = 0
+    /// Grouped questions whose replies did not answer them: their items are asked one at a time.
     public var setAside: Set<String> = []
 
     public init(language: Language) {

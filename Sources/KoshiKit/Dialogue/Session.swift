@@ -72,36 +72,49 @@ public struct Session: Sendable {
 
     private mutating func converse(_ line: String) -> [AdvisorEvent] {
         state.lineCount += 1
-        let asked = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }?.asks ?? []
-        let reading = knowledge.reader.read(line, asked: asked)
+        let pending = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }
+        let reading = knowledge.reader.read(line, asked: pending?.asks ?? [])
         state.record(reading, line: state.lineCount)
         if reading.isUnderstood, state.complaint == nil { state.complaint = line }
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]
 
-        if !reading.isUnderstood {
-            state.unreadAnswers += 1
-            let pending = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }
-            guard let pending, state.unreadAnswers >= Self.attemptsPerQuestion else {
-                events.append(.message(knowledge.text(.hintUnplaced, language)))
-                if let pending { events.append(questionEvent(pending)) }
-                return events
-            }
+        guard reading.isUnderstood || pending != nil else {
+            // Nothing asked and nothing understood: a hint, and the conversation stays as it was.
+            events.append(.message(knowledge.text(.hintUnplaced, language)))
+            return events
+        }
+        var next = planner.next(state)
+        if let pending, case .ask(pending.id)? = next {
+            // The reply left the question unanswered (unreadable, or about something else), so
+            // the same question would come again, word for word, as often as the reply misses.
+            state.unansweredReplies += 1
             if pending.isGrouped {
-                // Asked twice and still unreadable: ask its items one at a time instead.
+                // Its items one at a time: each short question is easier to answer.
                 state.setAside.insert(pending.id)
+                events.append(.message(knowledge.text(reading.isUnderstood ? .answerNotedOneByOne : .answerOneByOne, language)))
+            } else if state.unansweredReplies < Self.attemptsPerQuestion {
+                let hint: Phrase = reading.isUnderstood ? .answerNotedAskAgain
+                    : pending.asks.contains(where: \.isConcept) ? .answerYesNo : .hintUnplaced
+                events.append(.message(knowledge.text(hint, language)))
+                events.append(questionEvent(pending))
+                return events
             } else {
-                // A single question asked twice: note "unknown" and go on, rather than ask forever.
+                // Asked twice and still not answered: note it as unknown and go on rather than
+                // ask forever. The triage rules treat such a red flag as not ruled out.
                 for topic in pending.asks where !state.isAnswered(topic) {
                     switch topic {
-                    case .concept(let id): state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line)
-                    case .slot(let slot): state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
+                    case .concept(let id):
+                        state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line, unanswered: true)
+                    case .slot(let slot):
+                        state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
                     }
                 }
+                events.append(.message(knowledge.text(.answerUnread, language)))
             }
-            events.append(.message(knowledge.text(pending.isGrouped ? .answerOneByOne : .answerUnread, language)))
+            next = planner.next(state)
         }
-        state.unreadAnswers = 0
-        switch planner.next(state) {
+        state.unansweredReplies = 0
+        switch next {
         case .ask(let id)?:
             let question = knowledge.questions.first { $0.id == id }!
             if let given = state.recommendation {

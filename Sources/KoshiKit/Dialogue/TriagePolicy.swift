@@ -36,6 +36,12 @@ public struct TriagePolicy: Sendable {
                     matched = true
                     reasons += present
                 }
+            case .anyUnanswered(let concepts):
+                let unanswered = concepts.filter { state.findings[$0]?.unanswered == true }
+                if !unanswered.isEmpty {
+                    matched = true
+                    reasons += unanswered
+                }
             case .onsetAgeBelow(let limit):
                 if let onset = onsetAge(state), onset.earliest < Double(limit) {
                     matched = true
@@ -80,7 +86,8 @@ public struct TriagePolicy: Sendable {
                 case .anyPresent(let concepts): topics.formUnion(concepts.map(QuestionTopic.concept))
                 case .onsetAgeBelow, .onsetAgeAbove: topics.formUnion([.slot(.age), .slot(.duration)])
                 case .durationAtLeast: topics.insert(.slot(.duration))
-                case .otherwise: break
+                // Asking again would not settle it: the replies already failed to.
+                case .anyUnanswered, .otherwise: break
                 }
             }
         }

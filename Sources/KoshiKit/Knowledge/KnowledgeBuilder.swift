@@ -20,12 +20,12 @@ struct KnowledgeBuilder {
                     "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
         "cue": ["role", "ja", "en", "chars"],
         "question": ["asks", "stage", "text.ja", "text.en"],
-        "rule": ["disposition", "any", "onset-age-below", "onset-age-above", "duration-at-least", "otherwise",
+        "rule": ["disposition", "any", "any-unanswered", "onset-age-below", "onset-age-above", "duration-at-least", "otherwise",
                  "requires", "source", "explain.ja", "explain.en"],
         "advice": ["title.ja", "title.en", "text.ja", "text.en", "helps", "for", "source"],
         "text": ["ja", "en"],
     ]
-    static let listKeys: Set<String> = ["ja", "en", "absent.ja", "absent.en", "implies", "chars", "asks", "any",
+    static let listKeys: Set<String> = ["ja", "en", "absent.ja", "absent.en", "implies", "chars", "asks", "any", "any-unanswered",
                                         "requires", "source", "helps", "for"]
 
     mutating func read(_ files: [KnowledgeFile]) {
@@ -184,6 +184,8 @@ struct KnowledgeBuilder {
         var conditions: [RuleCondition] = []
         let any = record.list("any").map(\.item)
         if !any.isEmpty { conditions.append(.anyPresent(any)) }
+        let unanswered = record.list("any-unanswered").map(\.item)
+        if !unanswered.isEmpty { conditions.append(.anyUnanswered(unanswered)) }
         let numbered: [(String, (Int) -> RuleCondition)] = [
             ("onset-age-below", RuleCondition.onsetAgeBelow), ("onset-age-above", RuleCondition.onsetAgeAbove),
             ("duration-at-least", RuleCondition.durationAtLeast),
@@ -195,7 +197,7 @@ struct KnowledgeBuilder {
             }
         }
         if record.value("otherwise") == "yes" { conditions.append(.otherwise) }
-        if conditions.isEmpty { problems.append(record.problem("rule '\(record.id)' has no condition (any, onset-age-below, onset-age-above, duration-at-least, otherwise)")) }
+        if conditions.isEmpty { problems.append(record.problem("rule '\(record.id)' has no condition (any, any-unanswered, onset-age-below, onset-age-above, duration-at-least, otherwise)")) }
         let requires = record.list("requires").map { item, _ -> Requirement in
             if item.hasPrefix("group:"), let group = ConceptGroup(rawValue: String(item.dropFirst(6))) { return .group(group) }
             if let slot = ValueSlot(rawValue: item) { return .slot(slot) }
@@ -255,6 +257,7 @@ struct KnowledgeBuilder {
                 check(record, record.list("asks"), "concept", conceptIDs, allowing: slots)
             case "rule":
                 check(record, record.list("any"), "concept", conceptIDs)
+                check(record, record.list("any-unanswered"), "concept", conceptIDs)
                 let requirements = record.list("requires").filter { !$0.item.hasPrefix("group:") }
                 check(record, requirements, "concept", conceptIDs, allowing: slots)
                 for (item, line) in record.list("requires") where item.hasPrefix("group:")

@@ -7,6 +7,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case hintUnplaced = "hint.unplaced"
     case answerUnread = "hint.answer-unread"
     case answerOneByOne = "hint.one-by-one"
+    case answerNotedOneByOne = "hint.noted-one-by-one"
+    case answerNotedAskAgain = "hint.noted-ask-again"
+    case answerYesNo = "hint.yes-no"
     case suggestion = "hint.suggestion"
     case listSeparator = "list.separator"
     case none

@@ -23,6 +23,11 @@ public enum QuestionTopic: Sendable, Hashable, CustomStringConvertible {
     case concept(String)
     case slot(ValueSlot)
 
+    public var isConcept: Bool {
+        if case .concept = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .concept(let id): id

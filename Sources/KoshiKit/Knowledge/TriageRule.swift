@@ -29,6 +29,9 @@ public enum Requirement: Sendable, Hashable {
 public enum RuleCondition: Sendable, Hashable {
     /// Any of these concepts is present.
     case anyPresent([String])
+    /// Any of these concepts was asked about and the replies did not answer it (see
+    /// `RecordedFinding.unanswered`): a sign that could not be ruled out.
+    case anyUnanswered([String])
     /// The pain began before this age (age minus duration, in years).
     case onsetAgeBelow(Int)
     /// The pain began after this age.

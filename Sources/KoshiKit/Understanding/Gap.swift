@@ -1,6 +1,9 @@
 /// The stretch of a clause between two mentions, and the cues in it.
 struct Gap {
     var negations = 0
+    /// Negations after the last stopper: an English denial reaches the mention after it only
+    /// when no comma or conjunction stands between ("No, no fever"; "I don't smoke, I have a fever").
+    var negationsSinceStopper = 0
     var uncertain = false
     var coordinators = 0
     var wordCoordinators = 0
@@ -14,14 +17,20 @@ struct Gap {
         var covered = from
         for token in scan.tokens[between] {
             switch token.role {
-            case .negation: negations += 1
+            case .negation:
+                negations += 1
+                negationsSinceStopper += 1
             case .uncertain: uncertain = true
             case .coordinator:
                 coordinators += 1
-                if token.language != nil { wordCoordinators += 1 } else { stoppers += 1 }
+                if token.language != nil { wordCoordinators += 1 } else {
+                    stoppers += 1
+                    negationsSinceStopper = 0
+                }
             case .conjunction:
                 stoppers += 1
                 conjunctions += 1
+                negationsSinceStopper = 0
             default: break
             }
             if token.role == .coordinator || token.role == .conjunction {

@@ -89,6 +89,12 @@ public struct Lexicon: Sendable {
             let term = terms[pattern]
             if term.needsLeftBoundary, start > 0, Lexicon.isAlphanumeric(scalars[start - 1]) { return }
             if term.needsRightBoundary, end < scalars.count, Lexicon.isAlphanumeric(scalars[end]) { return }
+            // A Japanese grammar word that starts in hiragana does not end inside a katakana word:
+            // in 「長時間のデスク」 and 「喘息でステロイド」 there is no ので or です (all-katakana
+            // text such as ﾈﾂﾊﾅｲﾃﾞｽ keeps its words).
+            if case .cue = term.meaning, term.language == .ja, end < scalars.count,
+               !corrected.isKatakanaInOriginal(start), corrected.isKatakanaInOriginal(end - 1),
+               corrected.isKatakanaInOriginal(end) { return }
             selection.offer(pattern: pattern, start: start, end: end)
         }
         return (corrected, selection.finish())

@@ -44,7 +44,14 @@ struct LineScan {
             }
             guard !mentions.isEmpty else { continue }
             assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
-            if clause.isQuestion { continue }
+            if clause.isQuestion {
+                // What comes before the clause's last comma was said, not asked: "I have chest
+                // pain, should I call an ambulance?" Unless the clause opens as a question does.
+                guard let comma = clause.tokens.last(where: { tokens[$0].role == .coordinator && tokens[$0].language == nil }),
+                      !opensAsQuestion(at: clauseStartPosition) else { continue }
+                mentions.removeAll { $0.token > comma }
+                guard !mentions.isEmpty else { continue }
+            }
             combine(&mentions, into: &found, concepts: &foundConcepts)
             for index in mentions.indices where !mentions[index].consumed && !asked.isEmpty {
                 let mention = mentions[index]
@@ -89,6 +96,22 @@ struct LineScan {
         return denied ? .absent : .present
     }
 
+    /// Whether the text from `position` opens with an English question word ("do I have…",
+    /// "could it be…"): then the whole clause is the question.
+    func opensAsQuestion(at position: Int) -> Bool {
+        var word: [UInt32] = []
+        for scalar in text.scalars[position...].drop(while: { !Lexicon.isAlphanumeric($0) && $0 < 0x3000 }) {
+            guard Lexicon.isAlphanumeric(scalar) else { break }
+            word.append(scalar)
+        }
+        return Self.questionWords.contains(word)
+    }
+
+    static let questionWords: Set<[UInt32]> = Set([
+        "do", "does", "did", "is", "are", "am", "was", "were", "could", "can", "should", "would", "will", "have", "has",
+        "what", "why", "how", "when", "where", "which", "who", "may", "might", "shall",
+    ].map { $0.unicodeScalars.map(\.value) })
+
     /// Japanese denies after the mention, English before it; mentions joined by a coordinator
     /// (熱も体重減少もない, no fever or chills) share the assertion of their neighbour.
     func assert(_ mentions: inout [Mention], clauseTokens: Range<Int>, clauseStart: Int, clauseEnd: Int) {
@@ -117,7 +140,7 @@ struct LineScan {
                gap.coordinates(allowingPunctuation: true) || gap.stoppers == 0 {
                 mentions[k].assertion = mentions[previous].assertion
             } else {
-                mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain)
+                mentions[k].assertion = Assertion(negated: gap.negationsSinceStopper % 2 == 1, uncertain: gap.uncertain)
             }
         }
     }
@@ -208,13 +231,13 @@ struct LineScan {
                                        .clauseBreak, .assertion, .uncertain]
         var roles: [CueRole] = []
         var allCues = true
-        for token in tokens {
+        for token in tokens where !isHesitation(token) {
             if let role = token.role, bareRoles.contains(role) { roles.append(role) } else { allCues = false }
         }
         let covered = tokens.map { $0.range }
         let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(text.scalars, tokens: covered)
         var opening: CueRole?
-        if let first = tokens.first, let role = first.role, answerRoles.contains(role) || role == .negation,
+        if let first = tokens.first, !isHesitation(first), let role = first.role, answerRoles.contains(role) || role == .negation,
            !Gap.hasText(text.scalars, 0..<first.range.lowerBound), standsAlone(first) {
             opening = role
         }
@@ -228,6 +251,14 @@ struct LineScan {
         if roles.contains(.yes) { return .yes }
         return nil
     }
+
+    /// 「うーん」 folds to うん, but drawn out it is a "hmm", not a yes.
+    private func isHesitation(_ token: Token) -> Bool {
+        guard token.role == .yes, Array(text.scalars[token.range]) == Self.un else { return false }
+        return text.originalText(token.range).contains { "ーｰ〜～~".contains($0) }
+    }
+
+    private static let un = Normalizer.key("うん")
 
     /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.
     private func standsAlone(_ token: Token) -> Bool {
@@ -268,9 +299,8 @@ struct Clauses: Sequence, IteratorProtocol {
     private let textEnd: Int
     private var nextToken = 0
     private var clauseStart = 0
-    /// The clauses of the sentence being handed out; a question mark at its end flags them all.
-    private var sentence: [(tokens: Range<Int>, end: Int)] = []
-    private var sentenceIsQuestion = false
+    /// The clauses of the sentence being handed out.
+    private var sentence: [Clause] = []
     private var handedOut = 0
     private var reachedEnd = false
 
@@ -285,30 +315,30 @@ struct Clauses: Sequence, IteratorProtocol {
             readSentence()
         }
         defer { handedOut += 1 }
-        return (sentence[handedOut].tokens, sentenceIsQuestion, sentence[handedOut].end)
+        return sentence[handedOut]
     }
 
     private mutating func readSentence() {
         sentence.removeAll(keepingCapacity: true)
-        sentenceIsQuestion = false
         handedOut = 0
         while nextToken < tokens.count {
             let i = nextToken
             nextToken += 1
             switch tokens[i].role {
             case .clauseBreak:
-                sentence.append((clauseStart..<i, tokens[i].range.lowerBound))
+                sentence.append((clauseStart..<i, false, tokens[i].range.lowerBound))
                 clauseStart = i + 1
             case .sentenceEnd, .question:
-                sentenceIsQuestion = tokens[i].role == .question
-                sentence.append((clauseStart..<i, tokens[i].range.lowerBound))
+                // A question asks only its last clause: 「胸が痛いんですが、救急車を呼ぶべきですか？」
+                // states the chest pain.
+                sentence.append((clauseStart..<i, tokens[i].role == .question, tokens[i].range.lowerBound))
                 clauseStart = i + 1
                 return
             default:
                 break
             }
         }
-        sentence.append((clauseStart..<tokens.count, textEnd))
+        sentence.append((clauseStart..<tokens.count, false, textEnd))
         reachedEnd = true
     }
 }

@@ -18,6 +18,16 @@ public struct NormalizedText: Sendable {
         return String(decoding: original[from..<to], as: UTF8.self)
     }
 
+    /// Whether the folded character at `index` was written in katakana (full or half width).
+    /// Folding writes hiragana as katakana, so only the original can tell デスク from ですく.
+    func isKatakanaInOriginal(_ index: Int) -> Bool {
+        guard index >= 0, index < starts.count else { return false }
+        let start = Int(starts[index])
+        guard start + 2 < original.count, original[start] == 0xE3 || original[start] == 0xEF else { return false }
+        let scalar = (UInt32(original[start] & 0x0F) << 12) | (UInt32(original[start + 1] & 0x3F) << 6) | UInt32(original[start + 2] & 0x3F)
+        return (0x30A1...0x30FA).contains(scalar) || scalar == 0x30FC || (0xFF66...0xFF9D).contains(scalar)
+    }
+
     /// The folded text, for tests and debugging.
     public var folded: String {
         var text = ""
