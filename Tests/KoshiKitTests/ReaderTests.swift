@@ -149,6 +149,38 @@ struct ReaderTests {
         #expect(reported(line).contains(expected))
     }
 
+    @Test("lists keep their denial: kana after a kanji stem, ないし, and a sensation said again after a comma", arguments: [
+        ("胸の痛みや足のしびれはありません", ["-chest_pain", "-leg_numbness"]), ("熱はないし、しびれもないです", ["-fever", "-leg_numbness"]),
+        ("no fever, no numbness, no chest pain, just a sore back", ["low_back_pain", "-chest_pain", "-fever"]),
+    ])
+    func listsKeepTheirDenial(line: String, expected: [String]) {
+        #expect(reported(line) == Set(expected))
+    }
+
+    @Test("a word ending in く before て ends its clause: what follows does not deny it", arguments: [
+        ("腰が痛くて集中できない", "low_back_pain"), ("腰がいたくて、何もする気になりません", "low_back_pain"),
+        ("股関節がかたくて、あぐらがかけません", "hip_stiffness"), ("腰が重くて、やる気が出ません", "low_back_pain"),
+    ])
+    func conjunctiveFormEndsClause(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("しか…ない means only a little: the sign is there")
+    func onlyALittle() {
+        #expect(reported("ぎっくり腰のあと、おしっこがちょろちょろとしか出なくなりました").contains("bladder_bowel_dysfunction"))
+        #expect(reported("おしっこが少ししか出ません").contains("bladder_bowel_dysfunction"))
+    }
+
+    @Test("a bare number up to 10 answers the pain score, not the age, when both are asked")
+    func bareNumbersToTheRightSlot() {
+        let asked: [QuestionTopic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
+        let short = knowledge.reader.read("1週間 3", asked: asked).values
+        #expect(short[.age] == nil && short[.painIntensity]?.value == 3 && short[.duration]?.value == 7)
+        let full = knowledge.reader.read("45 8", asked: asked).values
+        #expect(full[.age]?.value == 45 && full[.painIntensity]?.value == 8)
+        #expect(knowledge.reader.read("62", asked: [.slot(.age)]).values[.age]?.value == 62)
+    }
+
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
         let asked: [QuestionTopic] = [.concept("fever")]

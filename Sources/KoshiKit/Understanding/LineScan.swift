@@ -186,9 +186,11 @@ struct LineScan {
         for direction in [-1, 1] {
             var j = k + direction
             // Another sensation takes the part for itself, unless it is the same one said twice
-            // (「しびれて感覚がにぶい」, 「ズキズキ痛む」).
+            // (「しびれて感覚がにぶい」, 「ズキズキ痛む」) with no comma between: in "chest pain,
+            // just a sore back" the soreness is not the chest's.
             while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, !isPart(j),
-                  !reader.partTaking.contains(mentions[j].concept) || mentions[j].concept == mentions[k].concept {
+                  !reader.partTaking.contains(mentions[j].concept)
+                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)])) {
                 j += direction
             }
             guard j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach, isPart(j) else { continue }
@@ -201,6 +203,12 @@ struct LineScan {
             return parts
         }
         return []
+    }
+
+    /// Whether a comma or a conjunction stands between two mentions.
+    func separated(_ first: Mention, _ second: Mention) -> Bool {
+        let from = tokens[first.token].range.upperBound, to = tokens[second.token].range.lowerBound
+        return Gap(scan: self, tokens: (first.token + 1)..<second.token, from: from, to: to).stoppers > 0
     }
 
     /// Whether two neighbouring mentions are joined by と, や, commas, "and" or "or" alone.

@@ -90,20 +90,18 @@ public struct Reader: Sendable {
                 break
             }
         }
-        // A bare number answers the slots asked for, in the order asked: "62", "32歳 1週間 3".
+        // A bare number answers the slots asked for, in the order asked: "62", "32歳 1週間 3". When
+        // the pain score is asked too, a number up to 10 is the score, not an age: "1週間 3".
         let open = asked.compactMap { topic -> ValueSlot? in
             if case .slot(let slot) = topic, slot != .duration, values[slot] == nil { return slot }
             return nil
         }
-        var remaining = bare[...]
+        var used: Set<Int> = []
         for slot in open {
-            let accepted: ClosedRange<Int> = slot == .age ? 1...120 : 0...10
-            while let next = remaining.popFirst() {
-                if accepted.contains(next.value) {
-                    values[slot] = LineValue(value: next.value, evidence: text.originalText(next.range))
-                    break
-                }
-            }
+            let accepted: ClosedRange<Int> = slot == .age ? (open.contains(.painIntensity) ? 11...120 : 1...120) : 0...10
+            guard let index = bare.indices.first(where: { !used.contains($0) && accepted.contains(bare[$0].value) }) else { continue }
+            used.insert(index)
+            values[slot] = LineValue(value: bare[index].value, evidence: text.originalText(bare[index].range))
         }
         // "痛みは7くらい", "pain is 7": a small bare number right after a mention of pain.
         if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == "pain" }),
