@@ -181,6 +181,15 @@ struct ReaderTests {
         #expect(knowledge.reader.read("62", asked: [.slot(.age)]).values[.age]?.value == 62)
     }
 
+    @Test("someone else's history is not the speaker's, until the speaker comes back", arguments: [
+        ("父が肺がんでした", []), ("父ががんで、私も腰が痛いです", ["low_back_pain"]), ("私はがんの治療中です", ["cancer_history"]),
+        ("My mum died of cancer", []), ("my wife says I have a fever", ["fever"]),
+        ("I had cancer and my dad had a fall", ["cancer_history"]), ("my husband has a fever and my back hurts", ["low_back_pain"]),
+    ])
+    func someoneElsesHistory(line: String, expected: [String]) {
+        #expect(reported(line) == Set(expected))
+    }
+
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
         let asked: [QuestionTopic] = [.concept("fever")]

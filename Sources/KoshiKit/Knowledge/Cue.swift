@@ -15,6 +15,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     /// Words that carry no content in a short answer: です, 特に, I, think, so.
     case filler
     case blocker
+    /// Someone other than the speaker (父が, my mum): what follows in the clause is theirs.
+    case someoneElse = "someone-else"
+    /// The speaker (私, I): what follows is the speaker's again.
+    case speaker
     /// Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
     case word
 }

@@ -44,6 +44,11 @@ struct LineScan {
             }
             guard !mentions.isEmpty else { continue }
             assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
+            // 「父が肺がんでした」, "my mum died of cancer": someone else's history is not the speaker's.
+            if clause.tokens.contains(where: { tokens[$0].role == .someoneElse }) {
+                mentions.removeAll { aboutSomeoneElse($0.token, clauseStart: clause.tokens.lowerBound) }
+                guard !mentions.isEmpty else { continue }
+            }
             if clause.isQuestion {
                 // What comes before the clause's last comma was said, not asked: "I have chest
                 // pain, should I call an ambulance?" Unless the clause opens as a question does.
@@ -205,6 +210,15 @@ struct LineScan {
         return []
     }
 
+    /// Whether the nearest person named before a token in its clause is someone other than the speaker.
+    func aboutSomeoneElse(_ token: Int, clauseStart: Int) -> Bool {
+        for i in stride(from: token - 1, through: clauseStart, by: -1) {
+            if tokens[i].role == .someoneElse { return true }
+            if tokens[i].role == .speaker { return false }
+        }
+        return false
+    }
+
     /// Whether a comma or a conjunction stands between two mentions.
     func separated(_ first: Mention, _ second: Mention) -> Bool {
         let from = tokens[first.token].range.upperBound, to = tokens[second.token].range.lowerBound
@@ -236,7 +250,7 @@ struct LineScan {
     func answer(hasFindings: Bool) -> Answer? {
         let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
         let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd,
-                                       .clauseBreak, .assertion, .uncertain]
+                                       .clauseBreak, .assertion, .uncertain, .speaker]
         var roles: [CueRole] = []
         var allCues = true
         for token in tokens where !isHesitation(token) {
