@@ -190,6 +190,22 @@ struct ReaderTests {
         #expect(reported(line) == Set(expected))
     }
 
+    @Test("a synonym written to its plain negative stem is also found in the polite form", arguments: [
+        ("あまり眠れていません", "poor_sleep"), ("運動はほとんどしてません", "lack_of_exercise"),
+        ("マッサージしても長続きしません", "returns_after_massage"), ("家事がまともにできません", "daily_life_impact"),
+    ])
+    func politeNegatives(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("the polite negative of a plain negative stem")
+    func politeNegativeForm() {
+        #expect(Lexicon.politeNegative("眠れていな") == "眠れていませ")
+        #expect(Lexicon.politeNegative("持たな") == "持ちませ")
+        #expect(Lexicon.politeNegative("ならな") == "なりませ")
+        #expect(Lexicon.politeNegative("痛い") == nil)
+    }
+
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
         let asked: [QuestionTopic] = [.concept("fever")]

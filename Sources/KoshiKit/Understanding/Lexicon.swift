@@ -63,6 +63,17 @@ public struct Lexicon: Sendable {
             let isPunctuation = cue.id.hasPrefix("punctuation")
             for word in cue.words { add(word, .cue(cue.role), language: isPunctuation ? nil : word.language) }
         }
+        // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
+        // found in the polite form (眠れていません, 長続きしません), unless that is a word already.
+        var known = Set(keys)
+        for (index, term) in terms.enumerated() {
+            guard case .concept = term.meaning, let synonym = term.synonym, synonym.language == .ja,
+                  let polite = Lexicon.politeNegative(synonym.text) else { continue }
+            var variant = synonym
+            variant.text = polite
+            guard known.insert(Normalizer.key(polite)).inserted else { continue }
+            add(variant, terms[index].meaning, language: .ja)
+        }
         self.terms = terms
         self.japaneseClauseBreak = Lexicon.japaneseClauseBreak(in: terms)
         self.automaton = Automaton(patterns: keys)
@@ -126,6 +137,21 @@ public struct Lexicon: Sendable {
             selection.offer(pattern: pattern, start: start, end: end)
         }
         return (corrected, selection.finish())
+    }
+
+    /// The polite negative of a word ending in the plain negative stem: 眠れていな → 眠れていませ,
+    /// 持たな → 持ちませ (the a-row kana before な moves to the i-row, as godan verbs do); nil for a
+    /// word that does not end in な.
+    static func politeNegative(_ text: String) -> String? {
+        guard text.hasSuffix("な"), text.count >= 2 else { return nil }
+        var stem = String(text.dropLast())
+        let aRowToIRow: [Character: Character] = ["か": "き", "が": "ぎ", "さ": "し", "た": "ち", "な": "に", "ば": "び",
+                                                   "ま": "み", "ら": "り", "わ": "い"]
+        if let last = stem.last, let iRow = aRowToIRow[last] {
+            stem.removeLast()
+            stem.append(iRow)
+        }
+        return stem + "ませ"
     }
 
     static func isAlphanumeric(_ c: UInt32) -> Bool {
