@@ -25,6 +25,42 @@ struct QuantitiesTests {
         #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
     }
 
+    @Test("units glued to their number, and the fortnight", arguments: [("back pain 2wks", 14), ("pain for 3days", 3), ("for a fortnight", 14)])
+    func gluedUnits(line: String, days: Int) {
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
+    }
+
+    @Test("ages named without 歳, and whose age it is", arguments: [
+        ("還暦です", 60), ("年齢は62です", 62), ("I turned 70 last month", 70), ("I'm a 62-year-old man", 62),
+    ])
+    func namedAges(line: String, age: Int) {
+        #expect(values(line)[.age] == age)
+    }
+
+    @Test("not the speaker's age, nor a duration", arguments: ["My 3-year-old jumped on my back", "a 10 year old dog", "昭和35年生まれです"])
+    func notAnAgeNorADuration(line: String) {
+        #expect(values(line)[.age] == nil)
+        #expect(values(line)[.duration] == nil)
+    }
+
+    @Test("pain scores a few words after the pain, after a scale's anchor, and kanji words that are not numbers", arguments: [
+        ("The pain is about a 6", 6), ("pain level 5", 5), ("一番痛いのを10とすると8です", 8),
+    ])
+    func painScores(line: String, score: Int) {
+        #expect(values(line)[.painIntensity] == score)
+    }
+
+    @Test("a number before the last mention of pain is not read as its score (found by the fuzzer)")
+    func numberBeforePain() {
+        #expect(values("3 pain")[.painIntensity] == nil)
+        #expect(values("2 pains and pain")[.painIntensity] == nil)
+    }
+
+    @Test("a kanji numeral inside a word is no number", arguments: ["痛みは一時的です", "腰痛で一度も病院に行ったことがない", "痛みは一番ひどい時で"])
+    func kanjiWordsAreNotNumbers(line: String) {
+        #expect(values(line)[.painIntensity] == nil)
+    }
+
     @Test("a duration counts when it was asked for or the line is about the body")
     func durationsAboutThePain() {
         #expect(values("3日前から腰が痛い")[.duration] == 3)

@@ -27,13 +27,14 @@ public enum Quantities {
 }
 
 private enum DurationUnit {
-    case hour, day, week, month, year
+    case hour, day, week, fortnight, month, year
 
     var days: Double {
         switch self {
         case .hour: 0
         case .day: 1
         case .week: 7
+        case .fortnight: 14
         case .month: 30
         case .year: 365
         }
@@ -55,6 +56,7 @@ private enum Words {
     static let englishUnits: [String: DurationUnit] = [
         "hour": .hour, "hours": .hour, "hr": .hour, "hrs": .hour,
         "day": .day, "days": .day, "week": .week, "weeks": .week, "wk": .week, "wks": .week,
+        "fortnight": .fortnight, "fortnights": .fortnight,
         "month": .month, "months": .month, "mo": .month, "mos": .month,
         "year": .year, "years": .year, "yr": .year, "yrs": .year,
     ]
@@ -83,12 +85,29 @@ private enum Words {
     static let decade = Normalizer.key("代")
     static let rateFollowers = ["中", "に", "おき", "ごと", "あたり", "毎"].map(Normalizer.key)
     static let approximately = ["くらい", "ぐらい", "程度", "位"].map(Normalizer.key)
-    static let tenScale = ["段階で", "段階中", "点中", "点満点で", "のうち", "中"].map(Normalizer.key)
+    /// 10段階で7, and 「一番痛いのを10とすると8」: the anchor, then the score.
+    static let tenScale = ["段階で", "段階中", "点中", "点満点で", "のうち", "中", "とすると", "としたら", "とした場合", "として"]
+        .map(Normalizer.key)
+    /// 還暦 and the other named birthdays are ages.
+    static let namedAges: [([UInt32], Int)] = [("還暦", 60), ("古希", 70), ("古稀", 70), ("喜寿", 77), ("傘寿", 80), ("米寿", 88)]
+        .map { (Normalizer.key($0.0), $0.1) }
+    /// 年齢は62: a Japanese age named before its number.
+    static let japaneseAgePrefixes = ["年齢は", "年齢:", "年齢", "年は"].map(Normalizer.key)
+    /// 昭和35年生まれ: a year of birth, not how long it has hurt.
+    static let born = Normalizer.key("生まれ")
+    /// の after a kanji numeral: 二の次.
+    static let no = Normalizer.key("の")
+    static let eras = ["昭和", "平成", "令和", "西暦"].map(Normalizer.key)
+    /// "my 3-year-old", "a 10 year old dog": someone else's age.
+    static let otherOwners: Set<String> = ["my", "our", "his", "her", "their"]
+    static let otherAgedNouns: Set<String> = ["son", "daughter", "kid", "kids", "child", "boy", "girl", "baby", "dog", "cat",
+                                              "grandson", "granddaughter", "nephew", "niece", "brother", "sister"]
     static let month = Normalizer.key("月")
     static let ago = ["前"].map(Normalizer.key)
     static let since = ["から", "より"].map(Normalizer.key)
     /// The first characters of the Japanese words above, so that the scan can skip the rest.
-    static let startingScalars: Set<UInt32> = Set((relativeDays + dayCounts).compactMap { $0.0.first } + several + half)
+    static let startingScalars: Set<UInt32> = Set((relativeDays + dayCounts + namedAges).compactMap { $0.0.first } + several + half
+        + japaneseAgePrefixes.compactMap(\.first))
     static let sentenceEnds: Set<UInt32> = Set("。.!?".unicodeScalars.map(\.value))
     static let half = Normalizer.key("半")
     static let several = Normalizer.key("数")
@@ -110,7 +129,7 @@ private struct QuantityScanner {
                 i += 1
                 continue
             }
-            if let end = readRelativeDay(at: i) ?? readEnglishPrefixedAge(at: i) {
+            if let end = readRelativeDay(at: i) ?? readEnglishPrefixedAge(at: i) ?? readJapaneseAge(at: i) {
                 i = end
             } else if let end = readQuantity(at: i) {
                 i = end
@@ -158,7 +177,8 @@ private struct QuantityScanner {
                 total += unit.days / 2
                 stop = afterHalf
             }
-            if isRate(at: stop) || (unit == .year && value >= 1900) || isDate(before: start, unit: unit)
+            if isRate(at: stop) || (unit == .year && (value >= 1900 || match(Words.born, at: stop) != nil || isEra(before: start)))
+                || isDate(before: start, unit: unit)
                 || (unit == .hour && matchAny(Words.ago, at: stop) == nil) {
                 return stop
             }
@@ -168,7 +188,10 @@ private struct QuantityScanner {
         if let (unit, after) = readEnglishUnit(at: end) {
             // "62 years old", "a 62-year-old": an age; "twice a day", "5 minutes a day": a rate.
             if let afterOld = matchWord("old", at: after) {
-                add(.age, value, start..<afterOld)
+                let owner = previousWord(before: start), aged = englishWord(at: skipSpaces(afterOld))?.0
+                if !(owner.map(Words.otherOwners.contains) ?? false), !(aged.map(Words.otherAgedNouns.contains) ?? false) {
+                    add(.age, value, start..<afterOld)
+                }
                 return afterOld
             }
             var total = value * unit.days
@@ -189,8 +212,13 @@ private struct QuantityScanner {
             add(.age, value, start..<after)
             return after
         }
-        // Japanese years of a range like 2020年 were skipped above; a bare number stays bare.
+        // Japanese years of a range like 2020年 were skipped above; a bare number stays bare. A kanji
+        // numeral inside a word is no number: 一時的, 一度, 一番, 二の次.
         guard value == value.rounded(), isDigitLike(start) || isEnglishNumberWord(start..<end) else { return end }
+        if kanjiDigit(text[start]) != nil || kanjiUnit(text[start]) != nil,
+           (end < text.count && (isIdeograph(text[end]) || text[end] == Words.no[0])) || (start > 0 && isIdeograph(text[start - 1])) {
+            return end
+        }
         var stop = end
         if let after = matchAny(Words.approximately, at: skipSpaces(end)) { stop = after }
         else if let after = match(Words.point, at: end) { stop = after }
@@ -364,7 +392,9 @@ private struct QuantityScanner {
     func readEnglishUnit(at start: Int) -> (DurationUnit, Int)? {
         var i = skipSpaces(start)
         if i < text.count, text[i] == 0x2D { i += 1 }
-        guard let (word, end) = englishWord(at: i), let unit = Words.englishUnits[word] else { return nil }
+        // "3 days", "3-day", and glued to its number: "2wks", "3days".
+        let glued = i == start && start > 0 && isDigit(text[start - 1]) ? letters(at: i) : nil
+        guard let (word, end) = englishWord(at: i) ?? glued, let unit = Words.englishUnits[word] else { return nil }
         var stop = end
         if stop < text.count, text[stop] == 0x2D, let afterOld = matchWord("old", at: stop + 1) {
             stop = afterOld - 3
@@ -458,8 +488,9 @@ private struct QuantityScanner {
 
     /// "I'm 62", "I am 62", "aged 62", "age 62", "age: 62".
     mutating func readEnglishPrefixedAge(at i: Int) -> Int? {
-        guard isWordStart(i), let (first, _) = englishWord(at: i), ["i'm", "im", "i", "aged", "age"].contains(first) else { return nil }
-        let prefixes: [[String]] = [["i'm"], ["im"], ["i", "am"], ["aged"], ["age"], ["age", "is"]]
+        guard isWordStart(i), let (first, _) = englishWord(at: i), ["i'm", "im", "i", "aged", "age", "turned", "just"].contains(first) else { return nil }
+        let prefixes: [[String]] = [["i'm"], ["im"], ["i", "am"], ["aged"], ["age"], ["age", "is"], ["turned"], ["just", "turned"],
+                                    ["i", "turned"], ["i", "just", "turned"]]
         for prefix in prefixes {
             guard var after = matchWords(prefix, at: i) else { continue }
             after = skipSpaces(after)
@@ -475,9 +506,31 @@ private struct QuantityScanner {
         return nil
     }
 
+    /// 還暦 (60), 年齢は62: ages named in Japanese without 歳.
+    mutating func readJapaneseAge(at i: Int) -> Int? {
+        for (word, age) in Words.namedAges {
+            if let end = match(word, at: i) {
+                add(.age, Double(age), i..<end)
+                return end
+            }
+        }
+        // 年は62 only where it cannot be 今年は or 去年は.
+        guard let after = matchAny(Words.japaneseAgePrefixes, at: i), i == 0 || !isIdeograph(text[i - 1]) else { return nil }
+        guard let (value, end) = readNumber(at: skipSpaces(after)), value >= 1, value <= 120, value == value.rounded(),
+              readJapaneseUnit(at: end) == nil else { return nil }
+        let stop = matchAny(Words.ageUnits, at: end) ?? end
+        add(.age, value, i..<stop)
+        return stop
+    }
+
     // MARK: Reading helpers
 
     func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+    func isIdeograph(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }
+
+    func isEra(before start: Int) -> Bool {
+        Words.eras.contains { era in start >= era.count && match(era, at: start - era.count) != nil }
+    }
     func isLetter(_ c: UInt32) -> Bool { (c >= 0x61 && c <= 0x7A) || c == 0x27 }
     func isDigitLike(_ i: Int) -> Bool { isDigit(text[i]) || kanjiDigit(text[i]) != nil || kanjiUnit(text[i]) != nil }
 
@@ -507,6 +560,14 @@ private struct QuantityScanner {
     func matchAny(_ words: [[UInt32]], at i: Int) -> Int? {
         for word in words { if let end = match(word, at: i) { return end } }
         return nil
+    }
+
+    /// The letters starting at `i`, word start or not.
+    func letters(at i: Int) -> (String, Int)? {
+        var j = i
+        while j < text.count, text[j] >= 0x61, text[j] <= 0x7A { j += 1 }
+        guard j > i else { return nil }
+        return (String(decoding: text[i..<j].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self), j)
     }
 
     /// The English word starting at `i` (letters and apostrophes), if one does.

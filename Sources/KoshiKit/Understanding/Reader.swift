@@ -103,10 +103,15 @@ public struct Reader: Sendable {
             used.insert(index)
             values[slot] = LineValue(value: bare[index].value, evidence: text.originalText(bare[index].range))
         }
-        // "痛みは7くらい", "pain is 7": a small bare number right after a mention of pain.
+        // "痛みは7くらい", "pain is 7", "the pain is about a 6", "pain level 5": a small bare number
+        // right after a mention of pain, or after a few English words.
+        func closeAfter(_ pain: Token, _ number: QuantityMention) -> Bool {
+            guard number.range.lowerBound >= pain.range.upperBound else { return false }
+            let gap = pain.range.upperBound..<number.range.lowerBound
+            return gap.count <= 4 || (gap.count <= 14 && text.scalars[gap].allSatisfy { Lexicon.isAlphanumeric($0) && $0 > 0x39 || $0 == Normalizer.space })
+        }
         if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == "pain" }),
-           let number = bare.first(where: { $0.range.lowerBound >= painToken.range.upperBound
-                                             && $0.range.lowerBound - painToken.range.upperBound <= 4 && $0.value <= 10 }),
+           let number = bare.first(where: { closeAfter(painToken, $0) && $0.value <= 10 }),
            !values.values.contains(where: { $0.evidence == text.originalText(number.range) }) {
             values[.painIntensity] = LineValue(value: number.value, evidence: text.originalText(painToken.range.lowerBound..<number.range.upperBound))
         }
