@@ -206,6 +206,22 @@ struct ReaderTests {
         #expect(Lexicon.politeNegative("痛い") == nil)
     }
 
+    @Test("ordinals name the items of a grouped question; the 'one' after them is no number", arguments: [
+        ("only the second one", ["bladder_bowel_dysfunction"]), ("the first and the third", ["saddle_numbness", "both_legs_affected"]),
+        ("二番目です", ["bladder_bowel_dysfunction"]), ("1と3", ["saddle_numbness", "both_legs_affected"]),
+    ])
+    func ordinalItems(line: String, present: [String]) {
+        let asked: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+        #expect(Set(read(line, asked: asked).filter { !$0.hasPrefix("-") }) == Set(present))
+    }
+
+    @Test("a yes that a no follows is no blanket yes")
+    func mixedYesAndNo() {
+        let asked: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+        #expect(!read("yes to the numbness but no to the rest", asked: asked).contains("chest_pain"))
+        #expect(read("yes", asked: asked).contains("chest_pain"))
+    }
+
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
         let asked: [QuestionTopic] = [.concept("fever")]

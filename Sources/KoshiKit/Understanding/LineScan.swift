@@ -265,6 +265,9 @@ struct LineScan {
         }
         if !isBare {
             guard let opening else { return nil }
+            // "yes to the numbness but no to the rest": a yes that a no follows answers no item
+            // as a whole; the items are then asked one at a time.
+            if opening == .yes, tokens.dropFirst().contains(where: { $0.role == .no || $0.role == .negation }) { return nil }
             roles = [opening]
         }
         if roles.contains(.unknown) { return .unknown }

@@ -95,6 +95,8 @@ private enum Words {
     static let japaneseAgePrefixes = ["年齢は", "年齢:", "年齢", "年は"].map(Normalizer.key)
     /// 昭和35年生まれ: a year of birth, not how long it has hurt.
     static let born = Normalizer.key("生まれ")
+    /// 二番目: an ordinal, which numbers the items of a grouped question.
+    static let ordinal = Normalizer.key("番目")
     /// の after a kanji numeral: 二の次.
     static let no = Normalizer.key("の")
     static let eras = ["昭和", "平成", "令和", "西暦"].map(Normalizer.key)
@@ -215,7 +217,7 @@ private struct QuantityScanner {
         // Japanese years of a range like 2020年 were skipped above; a bare number stays bare. A kanji
         // numeral inside a word is no number: 一時的, 一度, 一番, 二の次.
         guard value == value.rounded(), isDigitLike(start) || isEnglishNumberWord(start..<end) else { return end }
-        if kanjiDigit(text[start]) != nil || kanjiUnit(text[start]) != nil,
+        if kanjiDigit(text[start]) != nil || kanjiUnit(text[start]) != nil, match(Words.ordinal, at: end) == nil,
            (end < text.count && (isIdeograph(text[end]) || text[end] == Words.no[0])) || (start > 0 && isIdeograph(text[start - 1])) {
             return end
         }

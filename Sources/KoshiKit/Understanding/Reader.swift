@@ -127,12 +127,37 @@ public struct Reader: Sendable {
             if case .concept(let id) = topic { return id }
             return nil
         }
-        guard items.count > 1, !bare.isEmpty, reading.findings.isEmpty,
-              bare.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
-        for mention in bare {
+        // "only the second one", "the first and the third": ordinals name the items, and the "one"
+        // after them is no number.
+        let ordinals = Reader.englishOrdinals(in: text.scalars)
+        let numbers = ordinals.isEmpty ? bare : ordinals
+        guard items.count > 1, !numbers.isEmpty, reading.findings.isEmpty,
+              numbers.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
+        for mention in numbers {
             reading.findings.append(LineFinding(concept: items[mention.value - 1], status: .present,
                                                 evidence: text.originalText(mention.range)))
         }
+    }
+
+    private static let ordinalWords: [String: Int] = [
+        "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+        "sixth": 6, "6th": 6,
+    ]
+
+    static func englishOrdinals(in scalars: [UInt32]) -> [QuantityMention] {
+        var found: [QuantityMention] = []
+        var start: Int?
+        for i in 0...scalars.count {
+            if i < scalars.count, Lexicon.isAlphanumeric(scalars[i]) {
+                if start == nil { start = i }
+                continue
+            }
+            guard let wordStart = start else { continue }
+            start = nil
+            let word = String(decoding: scalars[wordStart..<i].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
+            if let value = ordinalWords[word] { found.append(QuantityMention(kind: .bare, value: value, range: wordStart..<i)) }
+        }
+        return found
     }
 
     private func bindAnswer(_ reading: inout LineReading, asked: [QuestionTopic], text: NormalizedText, tokens: [Token]) {
