@@ -5,6 +5,11 @@ import Glibc
 #endif
 import ArgumentParser
 
+// Arrays of a huge line (a megabyte pasted by mistake) are mapped and unmapped on their own, so
+// that their memory goes back at once: glibc otherwise raises its threshold after the first such
+// array is freed and keeps later ones on the heap, where they linger in the peak.
+_ = glibcMallopt(-3 /* M_MMAP_THRESHOLD, malloc.h */, 128 * 1024)
+
 do {
     if let chat = Chat.quickParse(CommandLine.arguments.dropFirst()) {
         try chat.run()
@@ -26,3 +31,7 @@ do {
     Terminal.standardError.write("koshi: \(message) (see 'koshi --help')\n")
     exit(2)
 }
+
+/// glibc's mallopt, which the Glibc module does not export (malloc.h is not in its umbrella).
+@_silgen_name("mallopt")
+func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

@@ -22,18 +22,11 @@ public struct Lexicon: Sendable {
     public let terms: [Term]
     public let automaton: Automaton
     let speller: SpellingCorrector
-    /// A Japanese clause-break cue, for the breaks `breakingAfterConjunctiveForms` adds.
-    private let japaneseClauseBreak: Int?
 
     init(terms: [Term], automaton: Automaton, speller: SpellingCorrector) {
         self.terms = terms
         self.automaton = automaton
         self.speller = speller
-        japaneseClauseBreak = Lexicon.japaneseClauseBreak(in: terms)
-    }
-
-    private static func japaneseClauseBreak(in terms: [Term]) -> Int? {
-        terms.firstIndex { $0.meaning == .cue(.clauseBreak) && $0.language == .ja }
     }
 
     init(concepts: [Concept], cues: [Cue]) {
@@ -75,7 +68,6 @@ public struct Lexicon: Sendable {
             add(variant, terms[index].meaning, language: .ja)
         }
         self.terms = terms
-        self.japaneseClauseBreak = Lexicon.japaneseClauseBreak(in: terms)
         self.automaton = Automaton(patterns: keys)
         self.speller = SpellingCorrector(vocabulary: KeyList(keys.indices.filter { terms[$0].language == .en }.map { keys[$0] }),
                                          realWords: KeyList(realWords))
@@ -95,28 +87,8 @@ public struct Lexicon: Sendable {
 
     /// `find(in:)` as tokens, made as each match is chosen: a huge line never holds both.
     func tokens(in text: NormalizedText) -> (text: NormalizedText, tokens: [Token]) {
-        let (folded, tokens) = find(in: text) { pattern, range in Token(range: range, term: pattern, in: terms) }
-        return (folded, breakingAfterConjunctiveForms(tokens, folded.scalars))
+        find(in: text) { pattern, range in Token(range: range, term: pattern, in: terms) }
     }
-
-    /// 「痛くて」「重くて」「かたくて」: a word that ends in く, followed by て, ends its clause there,
-    /// as くて does alone; the word took the く, so the clause break is added by hand.
-    private func breakingAfterConjunctiveForms(_ tokens: [Token], _ scalars: [UInt32]) -> [Token] {
-        guard let breakTerm = japaneseClauseBreak else { return tokens }
-        var result: [Token]?
-        for (i, token) in tokens.enumerated() {
-            let end = token.range.upperBound
-            let breaks = token.role == nil && end < scalars.count && scalars[end - 1] == Self.ku && scalars[end] == Self.te
-                && (i + 1 == tokens.count || tokens[i + 1].range.lowerBound > end)
-            if breaks, result == nil { result = Array(tokens[..<i]) }
-            result?.append(token)
-            if breaks { result?.append(Token(range: end..<end + 1, term: breakTerm, in: terms)) }
-        }
-        return result ?? tokens
-    }
-
-    private static let ku = Normalizer.key("く")[0]
-    private static let te = Normalizer.key("て")[0]
 
     private func find<Found>(in text: NormalizedText,
                              as make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Found) -> (NormalizedText, [Found]) {

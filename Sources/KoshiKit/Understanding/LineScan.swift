@@ -26,7 +26,7 @@ struct LineScan {
     }
 
     /// The clauses, in order (see `Clauses`).
-    func clauses() -> Clauses { Clauses(tokens: tokens, textEnd: text.count) }
+    func clauses() -> Clauses { Clauses(tokens: tokens, text: text.scalars) }
 
     /// The line's findings. A denied sensation left without its body part completes a concept of
     /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
@@ -321,7 +321,7 @@ struct Clauses: Sequence, IteratorProtocol {
     typealias Clause = (tokens: Range<Int>, isQuestion: Bool, end: Int)
 
     private let tokens: [Token]
-    private let textEnd: Int
+    private let text: [UInt32]
     private var nextToken = 0
     private var clauseStart = 0
     /// The clauses of the sentence being handed out.
@@ -329,9 +329,9 @@ struct Clauses: Sequence, IteratorProtocol {
     private var handedOut = 0
     private var reachedEnd = false
 
-    init(tokens: [Token], textEnd: Int) {
+    init(tokens: [Token], text: [UInt32]) {
         self.tokens = tokens
-        self.textEnd = textEnd
+        self.text = text
     }
 
     mutating func next() -> Clause? {
@@ -360,10 +360,23 @@ struct Clauses: Sequence, IteratorProtocol {
                 clauseStart = i + 1
                 return
             default:
-                break
+                // 「痛くて」「重くて」: a word that took the く of くて still ends its clause at the て.
+                if tokens[i].role == nil, endsBeforeTe(i) {
+                    sentence.append((clauseStart..<(i + 1), false, tokens[i].range.upperBound))
+                    clauseStart = i + 1
+                }
             }
         }
-        sentence.append((clauseStart..<tokens.count, false, textEnd))
+        sentence.append((clauseStart..<tokens.count, false, text.count))
         reachedEnd = true
     }
+
+    private func endsBeforeTe(_ i: Int) -> Bool {
+        let end = tokens[i].range.upperBound
+        return end < text.count && text[end - 1] == Self.ku && text[end] == Self.te
+            && (i + 1 == tokens.count || tokens[i + 1].range.lowerBound > end)
+    }
+
+    private static let ku = Normalizer.key("く")[0]
+    private static let te = Normalizer.key("て")[0]
 }
