@@ -83,7 +83,10 @@ private enum Words {
     ]
     static let ageUnits = ["歳", "才", "さい"].map(Normalizer.key)
     static let decade = Normalizer.key("代")
-    static let rateFollowers = ["中", "に", "おき", "ごと", "あたり", "毎"].map(Normalizer.key)
+    static let rateFollowers = ["中", "おき", "ごと", "あたり", "毎"].map(Normalizer.key)
+    static let rateTo = Normalizer.key("に")
+    static let how = Normalizer.key("何")
+    static let times = Normalizer.key("回")
     static let approximately = ["くらい", "ぐらい", "程度", "位"].map(Normalizer.key)
     /// 10段階で7, and 「一番痛いのを10とすると8」: the anchor, then the score.
     static let tenScale = ["段階で", "段階中", "点中", "点満点で", "のうち", "中", "とすると", "としたら", "とした場合", "として"]
@@ -405,8 +408,12 @@ private struct QuantityScanner {
     }
 
     /// 1日中 (all day), 1日に3回, 2日おき: a rate or a span of the day, not how long it has hurt.
+    /// に is a rate only before a count: 1日に3回, but 「もう10年になります」 is a duration.
     func isRate(at i: Int) -> Bool {
-        matchAny(Words.rateFollowers, at: i) != nil || (i < text.count && isDigitLike(i))
+        if let after = match(Words.rateTo, at: i) {
+            return after < text.count && (isDigitLike(after) || text[after] == Words.how[0] || match(Words.times, at: after) != nil)
+        }
+        return matchAny(Words.rateFollowers, at: i) != nil || (i < text.count && isDigitLike(i))
     }
 
     /// 3月5日 is a date.
