@@ -197,6 +197,14 @@ struct ConversationTests {
         for flag in emergencyFlags { #expect(chat.session.state.findings[flag]?.status == .unknown) }
     }
 
+    @Test("an opening that cannot be placed gets a hint, and the screening starts anyway")
+    func unplacedOpening() {
+        var chat = Conversation(.en)
+        chat.say("hello there")
+        #expect(chat.last.events.contains(.message(knowledge.text(.hintUnplaced, .en))))
+        #expect(Set(chat.question ?? []) == Set(emergencyFlags))
+    }
+
     @Test("a grouped question whose reply cannot be placed is asked again item by item")
     func unreadableAnswers() {
         var chat = Conversation()

@@ -79,8 +79,15 @@ public struct Session: Sendable {
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]
 
         guard reading.isUnderstood || pending != nil else {
-            // Nothing asked and nothing understood: a hint, and the conversation stays as it was.
+            // Nothing understood and nothing asked. Before the first question, the screening
+            // starts anyway after the hint: whatever the trouble is, the red flags are asked
+            // about, not waited for. Later, a hint and the conversation stays as it was.
             events.append(.message(knowledge.text(.hintUnplaced, language)))
+            guard state.askedQuestions.isEmpty, state.recommendation == nil, case .ask(let id)? = planner.next(state),
+                  let question = knowledge.questions.first(where: { $0.id == id }) else { return events }
+            state.pendingQuestion = id
+            state.askedQuestions.append(id)
+            events.append(questionEvent(question))
             return events
         }
         var next = planner.next(state)
