@@ -222,6 +222,22 @@ struct ReaderTests {
         #expect(read("yes", asked: asked).contains("chest_pain"))
     }
 
+    @Test("a clause that only says it is gone takes back what the clause before stated", arguments: [
+        ("足のしびれは前はあったけど、今はないです", "-leg_numbness"), ("熱があったけど、もう治りました", "-fever"),
+        ("my leg was numb last week but thats gone now", "-leg_numbness"),
+        ("thought I had a fever but it was normal when I checked", "-fever"),
+    ])
+    func takeBack(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("a て form before a comma ends its clause", arguments: [
+        ("熱があって、食欲がない", "fever"), ("右足がしびれて、正座ができません", "leg_numbness"), ("しびれていない", "-leg_numbness"),
+    ])
+    func teFormEndsClause(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
         let asked: [QuestionTopic] = [.concept("fever")]

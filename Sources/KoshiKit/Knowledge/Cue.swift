@@ -19,6 +19,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case someoneElse = "someone-else"
     /// The speaker (私, I): what follows is the speaker's again.
     case speaker
+    /// 今はない, gone now: a clause with only this takes back what the clause before stated.
+    case takeBack = "take-back"
     /// Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
     case word
 }

@@ -31,6 +31,11 @@ struct Gap {
                 stoppers += 1
                 conjunctions += 1
                 negationsSinceStopper = 0
+            case .only:
+                // "it doesn't hurt at night, only when I move": only turns away from the denial.
+                stoppers += 1
+                negationsSinceStopper = 0
+                uncovered = true
             default: break
             }
             if token.role == .coordinator || token.role == .conjunction {

@@ -42,7 +42,18 @@ struct LineScan {
                 guard let concept = tokens[i].concept(in: reader.lexicon) else { continue }
                 mentions.append(Mention(token: i, concept: concept, isSense: reader.groups[concept] == .sense))
             }
-            guard !mentions.isEmpty else { continue }
+            guard !mentions.isEmpty else {
+                // 「…あったけど、今はないです」, "…but that's gone now": takes back the clause before.
+                if let takeBack = clause.tokens.first(where: { tokens[$0].role == .takeBack }) {
+                    let range = tokens[takeBack].range
+                    for finding in found.statedInLastClause where finding.status == .present {
+                        found.add(LineFinding(concept: finding.concept, status: .absent, evidence: text.originalText(range)),
+                                  at: range.lowerBound)
+                    }
+                }
+                continue
+            }
+            found.beginClause()
             assert(&mentions, clauseTokens: clause.tokens, clauseStart: clauseStartPosition, clauseEnd: clause.end)
             // 「父が肺がんでした」, "my mum died of cancer": someone else's history is not the speaker's.
             if clause.tokens.contains(where: { tokens[$0].role == .someoneElse }) {
@@ -298,15 +309,24 @@ struct LineScan {
 /// A line's findings, one per concept: the last said wins, listed where the concept first came
 /// up. Kept as it goes, so that a huge line repeating one word holds one finding, not thousands.
 struct FindingsByConcept {
-    private var entries: [String: (first: Int, last: Int, finding: LineFinding)] = [:]
+    private var entries: [String: (first: Int, last: Int, finding: LineFinding, clause: Int)] = [:]
+    /// The clause being read, counting those that state something.
+    private var clause = 0
+
+    mutating func beginClause() { clause += 1 }
 
     mutating func add(_ finding: LineFinding, at position: Int) {
         guard let entry = entries[finding.concept] else {
-            entries[finding.concept] = (position, position, finding)
+            entries[finding.concept] = (position, position, finding, clause)
             return
         }
         let first = min(entry.first, position)
-        entries[finding.concept] = position >= entry.last ? (first, position, finding) : (first, entry.last, entry.finding)
+        entries[finding.concept] = position >= entry.last ? (first, position, finding, clause) : (first, entry.last, entry.finding, entry.clause)
+    }
+
+    /// What the last clause that stated anything stated.
+    var statedInLastClause: [LineFinding] {
+        entries.values.filter { $0.clause == clause && clause > 0 }.sorted { $0.first < $1.first }.map(\.finding)
     }
 
     var inOrder: [LineFinding] {
