@@ -231,6 +231,13 @@ struct ReaderTests {
         #expect(reported(line).contains(expected))
     }
 
+    @Test("can't X without Y: Y comes with X")
+    func cantWithout() {
+        #expect(reported("I can't bend without pain").contains("pain_on_movement"))
+        #expect(reported("I walk without pain").contains("-pain_on_movement"))
+        #expect(reported("without any fever").contains("-fever"))
+    }
+
     @Test("a て form before a comma ends its clause", arguments: [
         ("熱があって、食欲がない", "fever"), ("右足がしびれて、正座ができません", "leg_numbness"), ("しびれていない", "-leg_numbness"),
     ])

@@ -156,10 +156,23 @@ struct LineScan {
                gap.coordinates(allowingPunctuation: true) || gap.stoppers == 0 {
                 mentions[k].assertion = mentions[previous].assertion
             } else {
-                mentions[k].assertion = Assertion(negated: gap.negationsSinceStopper % 2 == 1, uncertain: gap.uncertain)
+                var negated = gap.negationsSinceStopper % 2 == 1
+                // "I can't bend without pain": a without right after a denied mention asserts what
+                // follows it: the pain comes with every bend.
+                if negated, gap.stoppers == 0, let previous, mentions[previous].assertion.negated,
+                   between.contains(where: { tokens[$0].role == .negation && isWithout(tokens[$0]) }) {
+                    negated = false
+                }
+                mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain)
             }
         }
     }
+
+    private func isWithout(_ token: Token) -> Bool {
+        Array(text.scalars[token.range]) == Self.without
+    }
+
+    private static let without = Normalizer.key("without")
 
     /// Builds combinations around each head mention. A sensation is about the nearest body part
     /// before it (「腰を曲げると痛い」: 腰 is where it hurts), or, with none before, the nearest
