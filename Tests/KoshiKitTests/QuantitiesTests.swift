@@ -50,6 +50,14 @@ struct QuantitiesTests {
         #expect(values(line)[.painIntensity] == score)
     }
 
+    @Test("how far along a pregnancy, or how long since a birth, is not how long it has hurt", arguments: [
+        ("妊娠6ヶ月です。ここ2週間ほど腰が重だるいです", 14), ("産後4ヶ月です。10日前くらいから腰がつらいです", 10),
+        ("I had my baby 5 months ago and my back started aching 2 weeks ago", 14), ("I'm six months pregnant and my back has hurt for a week", 7),
+    ])
+    func lifeEventsAreNotDurations(line: String, days: Int) {
+        #expect(values(line)[.duration] == days)
+    }
+
     @Test("a number before the last mention of pain is not read as its score (found by the fuzzer)")
     func numberBeforePain() {
         #expect(values("3 pain")[.painIntensity] == nil)

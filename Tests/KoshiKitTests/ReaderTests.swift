@@ -231,6 +231,18 @@ struct ReaderTests {
         #expect(reported(line).contains(expected))
     }
 
+    @Test("someone else named as an object is not the subject: the speaker's back still hurts")
+    func someoneElseAsObject() {
+        #expect(reported("lifting my mum in and out of bed wrecks my back").contains("low_back_pain"))
+        #expect(reported("母を介護していて腰が痛い").contains("low_back_pain"))
+    }
+
+    @Test("a word that itself says absent keeps its meaning in a list of denials")
+    func absentWordInAList() {
+        let found = reported("lower back pain, no fever, no tingling, bladder fine, no falls")
+        #expect(found.contains("-bladder_bowel_dysfunction") && found.contains("-fever") && found.contains("low_back_pain"))
+    }
+
     @Test("can't X without Y: Y comes with X")
     func cantWithout() {
         #expect(reported("I can't bend without pain").contains("pain_on_movement"))

@@ -152,7 +152,8 @@ struct LineScan {
             let gap = Gap(scan: self, tokens: between, from: from, to: to)
             // A denial reaches forward through plain words ("no history of cancer") and lists
             // ("no fever, chills or weight loss"), but not past "and" or a comma between clauses.
-            if gap.negations == 0, !gap.uncertain, let previous,
+            // A word that itself says "absent" ("bladder fine") has its own meaning to keep.
+            if gap.negations == 0, !gap.uncertain, let previous, !tokens[mentions[k].token].saysAbsent,
                gap.coordinates(allowingPunctuation: true) || gap.stoppers == 0 {
                 mentions[k].assertion = mentions[previous].assertion
             } else {
@@ -237,10 +238,25 @@ struct LineScan {
     /// Whether the nearest person named before a token in its clause is someone other than the speaker.
     func aboutSomeoneElse(_ token: Int, clauseStart: Int) -> Bool {
         for i in stride(from: token - 1, through: clauseStart, by: -1) {
-            if tokens[i].role == .someoneElse { return true }
+            if tokens[i].role == .someoneElse { return opensItsPart(i, clauseStart: clauseStart) }
             if tokens[i].role == .speaker { return false }
         }
         return false
+    }
+
+    /// Whether the person named at `i` is the subject: nothing of substance before it since the
+    /// clause began or since a comma or conjunction ("my dad had a fall", "…and my dad had a fall"),
+    /// unlike "lifting my mum in and out of bed wrecks my back".
+    private func opensItsPart(_ i: Int, clauseStart: Int) -> Bool {
+        for j in stride(from: i - 1, through: clauseStart, by: -1) {
+            switch tokens[j].role {
+            case .conjunction, .clauseBreak, .sentenceEnd: return true
+            case .coordinator where tokens[j].language == nil: return true
+            case nil: return false
+            default: continue
+            }
+        }
+        return true
     }
 
     /// Whether a comma or a conjunction stands between two mentions.

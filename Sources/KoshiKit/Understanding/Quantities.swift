@@ -103,6 +103,9 @@ private enum Words {
     /// の after a kanji numeral: 二の次.
     static let no = Normalizer.key("の")
     static let eras = ["昭和", "平成", "令和", "西暦"].map(Normalizer.key)
+    /// 妊娠6ヶ月, 産後4ヶ月: how far along, or how long since a birth, not how long it has hurt.
+    static let lifeEvents = ["妊娠", "産後", "出産後", "出産して", "生後", "妊娠中"].map(Normalizer.key)
+    static let englishLifeEvents: Set<String> = ["baby", "birth", "pregnant", "pregnancy", "born"]
     /// "my 3-year-old", "a 10 year old dog": someone else's age.
     static let otherOwners: Set<String> = ["my", "our", "his", "her", "their"]
     static let otherAgedNouns: Set<String> = ["son", "daughter", "kid", "kids", "child", "boy", "girl", "baby", "dog", "cat",
@@ -183,7 +186,7 @@ private struct QuantityScanner {
                 stop = afterHalf
             }
             if isRate(at: stop) || (unit == .year && (value >= 1900 || match(Words.born, at: stop) != nil || isEra(before: start)))
-                || isDate(before: start, unit: unit)
+                || isDate(before: start, unit: unit) || Words.lifeEvents.contains(where: { ends($0, at: start) })
                 || (unit == .hour && matchAny(Words.ago, at: stop) == nil) {
                 return stop
             }
@@ -206,6 +209,10 @@ private struct QuantityScanner {
                 stop = afterHalf
             }
             if isEnglishRate(before: start) || (unit == .hour && matchWord("ago", at: stop) == nil) { return stop }
+            // "six months pregnant", "had my baby 5 months ago": not how long the back has hurt.
+            if matchWord("pregnant", at: stop) != nil || previousWord(before: start).map(Words.englishLifeEvents.contains) == true {
+                return stop
+            }
             add(.durationDays, total, start..<stop)
             return stop
         }
@@ -536,6 +543,13 @@ private struct QuantityScanner {
 
     func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
     func isIdeograph(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }
+
+    /// Whether `word` ends just before `start`, spaces aside.
+    func ends(_ word: [UInt32], at start: Int) -> Bool {
+        var end = start
+        while end > 0, text[end - 1] == Normalizer.space { end -= 1 }
+        return end >= word.count && match(word, at: end - word.count) != nil
+    }
 
     func isEra(before start: Int) -> Bool {
         Words.eras.contains { era in start >= era.count && match(era, at: start - era.count) != nil }
