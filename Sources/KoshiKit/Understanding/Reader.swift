@@ -129,20 +129,20 @@ public struct Reader: Sendable {
         }
         // "only the second one", "the first and the third": ordinals name the items, and the "one"
         // after them is no number.
+        guard items.count > 1, reading.findings.isEmpty else { return }
         let ordinals = Reader.englishOrdinals(in: text.scalars)
         let numbers = ordinals.isEmpty ? bare : ordinals
-        guard items.count > 1, !numbers.isEmpty, reading.findings.isEmpty,
-              numbers.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
+        guard !numbers.isEmpty, numbers.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
         for mention in numbers {
             reading.findings.append(LineFinding(concept: items[mention.value - 1], status: .present,
                                                 evidence: text.originalText(mention.range)))
         }
     }
 
-    private static let ordinalWords: [String: Int] = [
-        "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
-        "sixth": 6, "6th": 6,
-    ]
+    private static let ordinalWords: [[UInt32]: Int] = Dictionary(uniqueKeysWithValues: [
+        ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4),
+        ("fifth", 5), ("5th", 5), ("sixth", 6), ("6th", 6),
+    ].map { (Normalizer.key($0.0), $0.1) })
 
     static func englishOrdinals(in scalars: [UInt32]) -> [QuantityMention] {
         var found: [QuantityMention] = []
@@ -154,8 +154,8 @@ public struct Reader: Sendable {
             }
             guard let wordStart = start else { continue }
             start = nil
-            let word = String(decoding: scalars[wordStart..<i].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
-            if let value = ordinalWords[word] { found.append(QuantityMention(kind: .bare, value: value, range: wordStart..<i)) }
+            guard i - wordStart <= 6 else { continue }
+            if let value = ordinalWords[Array(scalars[wordStart..<i])] { found.append(QuantityMention(kind: .bare, value: value, range: wordStart..<i)) }
         }
         return found
     }
