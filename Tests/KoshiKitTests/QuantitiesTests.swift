@@ -58,6 +58,20 @@ struct QuantitiesTests {
         #expect(values(line)[.duration] == days)
     }
 
+    @Test("a duration next to another finding is that finding's, unless the finding starts the pain", arguments: [
+        ("lower back ache, I had prostate cancer 5 yrs ago", nil), ("ステロイドを3年飲んでいます", nil), ("I fell 3 days ago and my back hurts", 3),
+        ("3日前に転んでから腰が痛い", 3), ("I had cancer 5 years ago and my back has hurt for a week", 7),
+        ("デスクワークで、1週間前から腰が重いです", 7),
+    ] as [(String, Int?)])
+    func durationsNextToOtherFindings(line: String, days: Int?) {
+        #expect(values(line)[.duration] == days)
+    }
+
+    @Test("durations in kana", arguments: [("いっしゅうかん", 7), ("にしゅうかんまえから", 14), ("はんとしくらい", 183)])
+    func kanaDurations(line: String, days: Int) {
+        #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
+    }
+
     @Test("a number before the last mention of pain is not read as its score (found by the fuzzer)")
     func numberBeforePain() {
         #expect(values("3 pain")[.painIntensity] == nil)

@@ -243,6 +243,11 @@ struct ReaderTests {
         #expect(found.contains("-bladder_bowel_dysfunction") && found.contains("-fever") && found.contains("low_back_pain"))
     }
 
+    @Test("English synonyms with an apostrophe are found without it", arguments: ["cant go to work bc of it", "CANT GO TO WORK"])
+    func apostropheDropped(line: String) {
+        #expect(reported(line).contains("daily_life_impact"))
+    }
+
     @Test("can't X without Y: Y comes with X")
     func cantWithout() {
         #expect(reported("I can't bend without pain").contains("pain_on_movement"))

@@ -44,4 +44,7 @@ public struct Concept: Sendable, Identifiable {
     public var examples: [ConceptExample]
     public var file: String
     public var line: Int
+    /// An event that starts the pain (a fall, a back that gave way): a duration said next to it
+    /// is how long the pain has lasted, where one next to other findings is about them.
+    public var marksOnset = false
 }

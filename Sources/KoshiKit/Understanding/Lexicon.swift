@@ -57,15 +57,21 @@ public struct Lexicon: Sendable {
             for word in cue.words { add(word, .cue(cue.role), language: isPunctuation ? nil : word.language) }
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
-        // found in the polite form (眠れていません, 長続きしません), unless that is a word already.
+        // found in the polite form (眠れていません, 長続きしません), and every English one with an
+        // apostrophe also without it (cant go to work), unless that is a word already.
         var known = Set(keys)
         for (index, term) in terms.enumerated() {
-            guard case .concept = term.meaning, let synonym = term.synonym, synonym.language == .ja,
-                  let polite = Lexicon.politeNegative(synonym.text) else { continue }
+            guard let synonym = term.synonym else { continue }
+            let variantText: String? = switch (term.meaning, synonym.language) {
+            case (.concept, .ja): Lexicon.politeNegative(synonym.text)
+            case (_, .en) where synonym.text.contains("'"): synonym.text.replacingApostrophes()
+            default: nil
+            }
+            guard let variantText else { continue }
             var variant = synonym
-            variant.text = polite
-            guard known.insert(Normalizer.key(polite)).inserted else { continue }
-            add(variant, terms[index].meaning, language: .ja)
+            variant.text = variantText
+            guard known.insert(Normalizer.key(variantText)).inserted else { continue }
+            add(variant, terms[index].meaning, language: term.language)
         }
         self.terms = terms
         self.automaton = Automaton(patterns: keys)
@@ -182,5 +188,12 @@ struct LeftmostLongestSelection<Chosen> {
             }
             undecidedFrom += 1
         }
+    }
+}
+
+extension String {
+    /// The text with its apostrophes dropped, as people type in a hurry: can't → cant.
+    func replacingApostrophes() -> String {
+        String(unicodeScalars.filter { $0 != "'" }.map(Character.init))
     }
 }

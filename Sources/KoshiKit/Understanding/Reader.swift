@@ -10,6 +10,8 @@ public struct Reader: Sendable {
 
     let lexicon: Lexicon
     let groups: [String: ConceptGroup]
+    /// Concepts that mark when the pain began (`marks-onset` in concepts.kb).
+    let onsetMarkers: Set<String>
     let implications: [String: [String]]
     let combinationsByHead: [String: [Combination]]
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
@@ -32,6 +34,7 @@ public struct Reader: Sendable {
             }
         }
         self.groups = groups
+        onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
         self.implications = implications
         self.combinationsByHead = combinations
         partTaking = Set(combinations.filter { _, list in
@@ -76,7 +79,7 @@ public struct Reader: Sendable {
             case .age where (1...120).contains(mention.value):
                 if values[.age] == nil { values[.age] = LineValue(value: mention.value, evidence: text.originalText(mention.range)) }
             case .durationDays:
-                if values[.duration] == nil, durationCounts {
+                if values[.duration] == nil, durationCounts, durationAsked || !nearestIsAnotherFinding(mention.range, tokens) {
                     values[.duration] = LineValue(value: mention.value, evidence: text.originalText(mention.range),
                                                   replacesEarlier: durationAsked || aboutTheComplaint)
                 }
@@ -116,6 +119,37 @@ public struct Reader: Sendable {
             values[.painIntensity] = LineValue(value: number.value, evidence: text.originalText(painToken.range.lowerBound..<number.range.upperBound))
         }
         return values
+    }
+
+    /// "lower back ache, I had prostate cancer 5 yrs ago", 「ステロイドを3年飲んでいます」: a duration
+    /// whose nearest mention is a red flag or a context finding is about that, not about the pain.
+    private func nearestIsAnotherFinding(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        // The tokens are in order: look at the few on either side of the duration.
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        // The nearest mention of another finding, and of the pain itself (a body part, a sensation,
+        // the complaint, or what starts it); a tie goes to the pain.
+        // Only within the duration's own clause: 「デスクワークで、1週間前から腰が重い」.
+        var other = Int.max, pain = Int.max
+        func look(at index: Int) -> Bool {
+            let role = tokens[index].role
+            if role == .clauseBreak || role == .sentenceEnd || role == .question { return false }
+            guard let concept = tokens[index].concept(in: lexicon) else { return true }
+            let token = tokens[index].range
+            let distance = token.upperBound <= range.lowerBound ? range.lowerBound - token.upperBound
+                : token.lowerBound >= range.upperBound ? token.lowerBound - range.upperBound : 0
+            let isOther = (groups[concept] == .redFlag || groups[concept] == .context) && !onsetMarkers.contains(concept)
+            if isOther { other = min(other, distance) } else { pain = min(pain, distance) }
+            return true
+        }
+        var index = low - 1
+        while index >= max(0, low - 6), look(at: index) { index -= 1 }
+        index = low
+        while index < min(tokens.count, low + 6), look(at: index) { index += 1 }
+        return other < pain
     }
 
     // MARK: Answers in context
