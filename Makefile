@@ -9,7 +9,7 @@ RELEASE_BIN  := .build/release/koshi
 # The Swift runtime linked in: the binary starts faster and runs after being copied anywhere.
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: chat test setup setup-test build release unit kb transcripts simulate terminal bench fuzz fuzz-libfuzzer clean help
+.PHONY: chat test setup setup-test build release unit kb transcripts simulate probes terminal bench fuzz fuzz-libfuzzer clean help
 
 help:
 	@echo "make chat   set up, build and start the chat"
@@ -50,7 +50,7 @@ chat: release
 
 # Every test: unit tests, the knowledge base check, the transcripts, the simulated patients,
 # and the line editor under a pseudo-terminal.
-test: setup-test build unit kb transcripts simulate terminal
+test: setup-test build unit kb transcripts simulate probes terminal
 	@echo "all tests passed"
 
 unit: build
@@ -65,6 +65,10 @@ transcripts: build
 simulate: build
 	python3 $(EVAL)/simulate.py findings $(EVAL)/findings.example.json --koshi $(DEBUG_BIN)
 	python3 $(EVAL)/simulate.py dialogues $(EVAL)/dialogues.example.json --koshi $(DEBUG_BIN)
+
+# Patients and sentences from outside testers (Tests/Eval/probes): floors, and no under-triage.
+probes: build
+	python3 Tests/Eval/probes/check.py $(EVAL) $(DEBUG_BIN)
 
 terminal: setup-test build
 	python3 Tests/Terminal/repl_test.py $(DEBUG_BIN)
