@@ -83,11 +83,8 @@ public struct Session: Sendable {
             // starts anyway after the hint: whatever the trouble is, the red flags are asked
             // about, not waited for. Later, a hint and the conversation stays as it was.
             events.append(.message(knowledge.text(.hintUnplaced, language)))
-            guard state.askedQuestions.isEmpty, state.recommendation == nil, case .ask(let id)? = planner.next(state),
-                  let question = knowledge.questions.first(where: { $0.id == id }) else { return events }
-            state.pendingQuestion = id
-            state.askedQuestions.append(id)
-            events.append(questionEvent(question))
+            guard state.askedQuestions.isEmpty, state.recommendation == nil, case .ask(let id)? = planner.next(state) else { return events }
+            events.append(ask(id))
             return events
         }
         var next = planner.next(state)
@@ -123,16 +120,13 @@ public struct Session: Sendable {
         state.unansweredReplies = 0
         switch next {
         case .ask(let id)?:
-            let question = knowledge.questions.first { $0.id == id }!
             if let given = state.recommendation {
                 // What was said undoes the basis of the advice: withdraw it until the questions are answered.
                 state.withdrawn = given
                 state.recommendation = nil
                 events.append(.message(knowledge.text(.recommendationWithdrawn, language)))
             }
-            state.pendingQuestion = id
-            state.askedQuestions.append(id)
-            events.append(questionEvent(question))
+            events.append(ask(id))
         case .recommend(let assessment)?:
             state.pendingQuestion = nil
             let recommendation = Advice(knowledge: knowledge).recommendation(for: assessment, state: state)
@@ -157,6 +151,13 @@ public struct Session: Sendable {
             events.append(.message(knowledge.text(.hintUnplaced, language)))
         }
         return events
+    }
+
+    /// Asks a question: it is now the one waiting for an answer.
+    private mutating func ask(_ id: Question.ID) -> AdvisorEvent {
+        state.pendingQuestion = id
+        state.askedQuestions.append(id)
+        return questionEvent(knowledge.questions.first { $0.id == id }!)
     }
 
     private func questionEvent(_ question: Question) -> AdvisorEvent {
