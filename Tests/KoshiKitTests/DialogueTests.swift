@@ -243,6 +243,7 @@ struct ConversationTests {
         #expect(chat.question == ["saddle_numbness"])
         chat.say("I sit at a desk all day")
         #expect(chat.question != ["saddle_numbness"])
+        #expect(chat.last.events.contains(.message(knowledge.text(.answerNotedUnknown, .en))))
         for _ in 0..<30 where chat.recommendation == nil { chat.say("I sit at a desk all day") }
         #expect(chat.recommendation != nil, "the same kind of reply forever must still end in a recommendation")
     }

@@ -113,7 +113,7 @@ public struct Session: Sendable {
                         state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
                     }
                 }
-                events.append(.message(knowledge.text(.answerUnread, language)))
+                events.append(.message(knowledge.text(reading.isUnderstood ? .answerNotedUnknown : .answerUnread, language)))
             }
             next = planner.next(state)
         }

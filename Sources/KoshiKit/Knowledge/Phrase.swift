@@ -9,6 +9,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case answerOneByOne = "hint.one-by-one"
     case answerNotedOneByOne = "hint.noted-one-by-one"
     case answerNotedAskAgain = "hint.noted-ask-again"
+    case answerNotedUnknown = "hint.noted-unknown"
     case answerYesNo = "hint.yes-no"
     case suggestion = "hint.suggestion"
     case listSeparator = "list.separator"

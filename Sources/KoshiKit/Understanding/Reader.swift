@@ -111,7 +111,7 @@ public struct Reader: Sendable {
         func closeAfter(_ pain: Token, _ number: QuantityMention) -> Bool {
             guard number.range.lowerBound >= pain.range.upperBound else { return false }
             let gap = pain.range.upperBound..<number.range.lowerBound
-            return gap.count <= 4 || (gap.count <= 14 && text.scalars[gap].allSatisfy { Lexicon.isAlphanumeric($0) && $0 > 0x39 || $0 == Normalizer.space })
+            return gap.count <= 4 || (gap.count <= 14 && text.scalars[gap].allSatisfy { (Lexicon.isAlphanumeric($0) && $0 > 0x39) || $0 == Normalizer.space })
         }
         if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == "pain" }),
            let number = bare.first(where: { closeAfter(painToken, $0) && $0.value <= 10 }),
