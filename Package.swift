@@ -12,12 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // libedit, found through pkg-config; Debian's libedit-dev provides it.
-        .systemLibrary(
+        // The few libedit calls koshi makes, opened with dlopen only for a chat at a terminal.
+        // Building needs libedit's header (Debian's libedit-dev); running needs libedit only there.
+        .target(
             name: "CEditLine",
-            path: "Sources/CEditLine",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
+            path: "Sources/CEditLine"
         ),
         // The engine: knowledge, understanding, dialogue, rendering. No terminal or file I/O.
         .target(

@@ -59,7 +59,7 @@ struct Chat: Equatable {
         return nil
     }
 
-    var language: Language { lang ?? Language.fromLocale(Terminal.environment) }
+    var language: Language { lang ?? Language.fromLocale(Terminal.variable) }
 
     func run() throws {
         let language = self.language
@@ -90,11 +90,19 @@ struct Chat: Equatable {
             }
             var source = reader
             status = driver.run(&source, interactive: false)
-        } else if format == .text, Terminal.isInteractive, let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
-            var source = editor
+        } else if format == .text, Terminal.isInteractive {
             driver.style = Terminal.wantsColour ? .colour : .plain
             driver.width = Terminal.columns
-            status = driver.run(&source, interactive: true)
+            if let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
+                var source = editor
+                status = driver.run(&source, interactive: true)
+            } else {
+                // Still a chat, only without editing keys and history: say so once, and why.
+                let reason = LineEditor.unavailability ?? "libedit did not start"
+                Terminal.standardError.write("koshi: line editing is off (\(reason)); lines are read as typed\n")
+                var source = PlainLineReader.prompting()
+                status = driver.run(&source, interactive: true)
+            }
         } else {
             var source = PlainLineReader.standardInput()
             status = driver.run(&source, interactive: false)

@@ -62,7 +62,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use the knowledge base in DIR instead of the built-in one.", valueName: "DIR"))
     var knowledge: String?
 
-    var language: Language { lang ?? Language.fromLocale(Terminal.environment) }
+    var language: Language { lang ?? Language.fromLocale(Terminal.variable) }
 
     func loadKnowledge() throws -> Knowledge {
         try KnowledgeLocation.load(directory: knowledge)

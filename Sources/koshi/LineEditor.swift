@@ -4,21 +4,13 @@ import Glibc
 import CEditLine
 import KoshiKit
 
-/// The last of SIGINT, SIGHUP or SIGTERM received; the handler only records it. While libedit
-/// reads, its own handler (`EL_SIGNAL`) catches the signal first, puts the terminal back to normal
-/// and passes it on here; the read then fails with EINTR and `read` decides what it means. SIGINT
-/// abandons the line; SIGHUP (the terminal was closed) and SIGTERM end the session the way Ctrl-D
-/// does, so that the history and the `--export` summary are written rather than lost with the
-/// process.
-nonisolated(unsafe) private var receivedSignal: sig_atomic_t = 0
-
 /// The prompt libedit shows, as wide characters; kept allocated once for the C callback.
 nonisolated(unsafe) private var promptBuffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: 256)
 
 /// The interactive line editor: libedit in wide-character mode, so Japanese is typed, edited and
 /// deleted one whole character at a time with the cursor in the right cell; history across
 /// sessions (mode 0600); Tab completes slash commands; Ctrl-C abandons the line, Ctrl-D ends.
-/// This is the only file that talks to libedit.
+/// This is the only file that talks to libedit, which it loads when the first editor is made.
 final class LineEditor: LineSource {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
@@ -28,11 +20,10 @@ final class LineEditor: LineSource {
     /// The history file: `$XDG_STATE_HOME/koshi/history`, or `~/.local/state/koshi/history` when
     /// XDG_STATE_HOME is unset or relative (the XDG spec says to ignore relative paths).
     static func defaultHistoryPath() -> String? {
-        let environment = Terminal.environment
         let base: String
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+        if let state = Terminal.variable("XDG_STATE_HOME"), state.hasPrefix("/") {
             base = state
-        } else if let home = environment["HOME"], !home.isEmpty {
+        } else if let home = Terminal.variable("HOME"), !home.isEmpty {
             base = home + "/.local/state"
         } else {
             return nil
@@ -40,9 +31,15 @@ final class LineEditor: LineSource {
         return base + "/koshi/history"
     }
 
+    /// Why no line editor can be made here (libedit is missing or unusable), or nil.
+    static var unavailability: String? {
+        koshi_editline_load().map { String(cString: $0) }
+    }
+
     init?(history path: String?) {
+        guard Self.unavailability == nil else { return nil }
         koshi_use_utf8_locale()
-        guard let editLine = koshi_el_init("koshi"), let history = history_winit() else { return nil }
+        guard let editLine = koshi_el_init("koshi"), let history = koshi_history_init() else { return nil }
         self.editLine = editLine
         self.history = history
         historyPath = path
@@ -74,7 +71,9 @@ final class LineEditor: LineSource {
             bind(key, to: function)
         }
         if let path { loadHistory(path) }
-        installSignalHandlers()
+        // While libedit reads, its own handler (EL_SIGNAL) catches a signal first, puts the
+        // terminal back to normal and passes it on to these.
+        SessionSignals.install()
     }
 
     deinit { close() }
@@ -87,27 +86,31 @@ final class LineEditor: LineSource {
     func confirm(_ question: String) -> Bool {
         switch read(prompt: question + " ", remember: false) {
         case .line(let bytes):
-            let answer = String(decoding: bytes, as: UTF8.self).trimmingSpaces.lowercased()
-            return ["y", "yes", "はい", "ｙ"].contains(answer)
+            return Self.isYes(String(decoding: bytes, as: UTF8.self))
         case .interrupted, .end:
             return false
         }
+    }
+
+    /// Whether a reply to a yes-or-no question (overwrite the file?) is a yes.
+    static func isYes(_ reply: String) -> Bool {
+        ["y", "yes", "はい", "ｙ"].contains(reply.trimmingSpaces.lowercased())
     }
 
     /// Reads one line with editing. `el_wgets` returns nil with a count of 0 for Ctrl-D on an
     /// empty line, and with -1 when a signal interrupted the read.
     private func read(prompt: String, remember: Bool) -> LineInput {
         // A hang-up or termination that came while the advisor was answering ends the session now.
-        if receivedSignal == SIGHUP || receivedSignal == SIGTERM { return .end }
-        receivedSignal = 0
+        if SessionSignals.endRequested { return .end }
+        SessionSignals.clear()
         setPrompt(Terminal.wantsColour ? "\u{1}\u{1B}[1;32m\u{1}\(prompt)\u{1}\u{1B}[0m\u{1}" : prompt)
         var count: Int32 = 0
-        guard let line = el_wgets(editLine, &count) else {
+        guard let line = koshi_el_wgets(editLine, &count) else {
             let interrupted = count < 0 && errno == EINTR
             // libedit leaves the cursor on the abandoned line; the next output starts below it.
             Terminal.standardOutput.write("\n")
-            if receivedSignal == SIGHUP || receivedSignal == SIGTERM { return .end }
-            return interrupted || receivedSignal == SIGINT ? .interrupted : .end
+            if SessionSignals.endRequested { return .end }
+            return interrupted || SessionSignals.interrupted ? .interrupted : .end
         }
         var text = String.UnicodeScalarView()
         for i in 0..<Int(count) {
@@ -125,8 +128,8 @@ final class LineEditor: LineSource {
         guard !closed else { return }
         closed = true
         if let historyPath { saveHistory(historyPath) }
-        el_end(editLine)
-        history_wend(history)
+        koshi_el_end(editLine)
+        koshi_history_end(history)
     }
 
     // MARK: History
@@ -181,30 +184,20 @@ final class LineEditor: LineSource {
         promptBuffer[scalars.count] = 0
     }
 
-    /// Flag-only handlers (see `receivedSignal`): between reads, while the advisor answers, a
-    /// Ctrl-C is then ignored and a hang-up or SIGTERM waits for the next prompt to end the session.
-    private func installSignalHandlers() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signal in receivedSignal = signal }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        for signal in [SIGINT, SIGHUP, SIGTERM] { sigaction(signal, &action, nil) }
-    }
-
     /// Ctrl-D: what libedit's emacs binding does, except that on an empty line it ends without
     /// echoing a visible "^D" after the prompt.
     private static func endOrDelete(_ editLine: OpaquePointer?) -> UInt8 {
-        guard let editLine, let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        guard let editLine, let info = koshi_el_wline(editLine) else { return UInt8(CC_ERROR) }
         if info.pointee.buffer == info.pointee.lastchar { return UInt8(CC_EOF) }
         guard info.pointee.cursor < info.pointee.lastchar else { return UInt8(CC_REFRESH_BEEP) }
-        el_cursor(editLine, 1)
-        el_deletestr(editLine, 1)  // the wide and narrow calls are the same function
+        koshi_el_cursor(editLine, 1)
+        koshi_el_deletestr(editLine, 1)
         return UInt8(CC_REFRESH)
     }
 
     /// Tab: completes the slash command being typed, or lists the candidates.
     private static func complete(_ editLine: OpaquePointer?) -> UInt8 {
-        guard let editLine, let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        guard let editLine, let info = koshi_el_wline(editLine) else { return UInt8(CC_ERROR) }
         var typed = String.UnicodeScalarView()
         var pointer = info.pointee.buffer!
         while pointer < info.pointee.cursor {
@@ -222,7 +215,7 @@ final class LineEditor: LineSource {
         var insertion = String(common.dropFirst(prefix.count))
         if candidates.count == 1 { insertion += " " }
         if !insertion.isEmpty {
-            _ = insertion.withWideCString { el_winsertstr(editLine, $0) }
+            _ = insertion.withWideCString { koshi_el_winsertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         }
         Terminal.standardOutput.write("\n" + candidates.joined(separator: "  ") + "\n")

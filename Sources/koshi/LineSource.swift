@@ -22,11 +22,13 @@ protocol LineSource {
     mutating func close()
 }
 
-/// Reads lines from a file descriptor without prompts, as bytes, each at most a little over
+/// Reads lines from a file descriptor, as bytes, each at most a little over
 /// `InputSanitizer.maximumLineBytes`; the rest of a longer line is skipped, not kept in memory.
+/// Without prompts, except at a terminal where libedit could not be loaded (`prompting()`).
 struct PlainLineReader: LineSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    private var prompts = false
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var end = 0
@@ -52,14 +54,35 @@ struct PlainLineReader: LineSource {
 
     static func standardInput() -> PlainLineReader { PlainLineReader(descriptor: STDIN_FILENO) }
 
+    /// Standard input read as the terminal's own line discipline edits it, with prompts, a
+    /// yes-or-no question where one is needed, and Ctrl-C, hang-up and SIGTERM as the line editor
+    /// takes them (`SessionSignals`).
+    static func prompting() -> PlainLineReader {
+        var reader = PlainLineReader(descriptor: STDIN_FILENO)
+        reader.prompts = true
+        SessionSignals.install()
+        return reader
+    }
+
     mutating func next(prompt: String) -> LineInput {
+        if prompts {
+            if SessionSignals.endRequested { return .end }
+            SessionSignals.clear()
+            Terminal.standardOutput.write(prompt)
+        }
         var line: [UInt8] = []
         var overflowed = false
         while true {
             if start == end {
                 if atEnd { return line.isEmpty && !overflowed ? .end : .line(line) }
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0 && errno == EINTR { continue }
+                if count < 0 && errno == EINTR {
+                    guard prompts else { continue }
+                    Terminal.standardOutput.write("\n")
+                    if SessionSignals.endRequested { return .end }
+                    if SessionSignals.interrupted { return .interrupted }  // the kernel drops the typed part
+                    continue
+                }
                 if count <= 0 {
                     atEnd = true
                     continue
@@ -84,7 +107,10 @@ struct PlainLineReader: LineSource {
         }
     }
 
-    func confirm(_ question: String) -> Bool { false }
+    mutating func confirm(_ question: String) -> Bool {
+        guard prompts, case .line(let bytes) = next(prompt: question + " ") else { return false }
+        return LineEditor.isYes(String(decoding: bytes, as: UTF8.self))
+    }
 
     mutating func close() {
         if ownsDescriptor { Glibc.close(descriptor) }

@@ -37,17 +37,10 @@ enum Terminal {
     static let standardOutput = Output(descriptor: STDOUT_FILENO)
     static let standardError = Output(descriptor: STDERR_FILENO)
 
-    static var environment: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
+    /// An environment variable, or nil when it is unset. (Asked one by one: copying the whole
+    /// environment into a dictionary was a visible part of start-up.)
+    static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// The line editor is for people: both stdin and stdout must be terminals.
@@ -56,9 +49,8 @@ enum Terminal {
     /// Colour only on a terminal, never with NO_COLOR set (to anything but empty, as
     /// no-color.org says), nor with TERM unset, empty or dumb.
     static var wantsColour: Bool {
-        let env = environment
-        let term = env["TERM"] ?? ""
-        return isatty(STDOUT_FILENO) == 1 && (env["NO_COLOR"] ?? "").isEmpty && !term.isEmpty && term != "dumb"
+        let term = variable("TERM") ?? ""
+        return isatty(STDOUT_FILENO) == 1 && (variable("NO_COLOR") ?? "").isEmpty && !term.isEmpty && term != "dumb"
     }
 
     /// The terminal's width in columns, or 80 when it cannot be told.
@@ -79,4 +71,26 @@ enum Terminal {
     static func ignoreBrokenPipes() {
         signal(SIGPIPE, SIG_IGN)
     }
+}
+
+/// SIGINT, SIGHUP and SIGTERM during a chat at a terminal. The handlers only record the signal,
+/// so a read in progress fails with EINTR and the line source decides what it means: SIGINT
+/// abandons the line; SIGHUP (the terminal was closed) and SIGTERM end the session the way Ctrl-D
+/// does, so that the history and the `--export` summary are written rather than lost with the
+/// process. Between reads, while the advisor answers, a Ctrl-C is ignored and a hang-up or SIGTERM
+/// waits for the next prompt to end the session.
+enum SessionSignals {
+    nonisolated(unsafe) private static var received: sig_atomic_t = 0
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in SessionSignals.received = signal }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the read must come back
+        for signal in [SIGINT, SIGHUP, SIGTERM] { sigaction(signal, &action, nil) }
+    }
+
+    static var endRequested: Bool { received == SIGHUP || received == SIGTERM }
+    static var interrupted: Bool { received == SIGINT }
+    static func clear() { received = 0 }
 }

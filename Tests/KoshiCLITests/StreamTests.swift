@@ -175,6 +175,35 @@ struct StreamTests {
     }
 }
 
+extension StreamTests {
+    @Test("libedit is loaded only for a chat at a terminal: not for the stream, before or after a turn")
+    func noLineEditorOverPipes() throws {
+        let process = Process()
+        process.executableURL = Koshi.binary
+        process.arguments = ["--format", "jsonl", "--lang", "en"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var reader = EventReader(descriptor: output.fileHandleForReading.fileDescriptor)
+        func mappedFiles() throws -> String {
+            try String(contentsOfFile: "/proc/\(process.processIdentifier)/maps", encoding: .utf8)
+        }
+
+        _ = try reader.untilReady()
+        let atStart = try mappedFiles()
+        #expect(atStart.contains("libc.so"), "the maps were not read")
+        #expect(!atStart.contains("libedit"))
+        input.fileHandleForWriting.write(Data("my lower back hurts\n".utf8))
+        _ = try reader.untilReady()
+        #expect(!(try mappedFiles()).contains("libedit"))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}
+
 /// Reads JSON lines from a pipe as they come, never waiting longer than a timeout, so that a
 /// koshi that does not flush fails the test instead of hanging it.
 private struct EventReader {

@@ -493,6 +493,30 @@ def test_quit_ends_the_session(t):
     s.wait_text("Take care.")
 
 
+def test_without_libedit(t):
+    # A libedit that cannot be loaded (here an empty file found first on the library path)
+    # leaves a chat that still works: it says why, prompts, and ends and exports as usual.
+    folder = t.folder("without-libedit")
+    broken = os.path.join(folder, "lib")
+    os.makedirs(broken)
+    for name in ("libedit.so.2", "libedit.so"):
+        open(os.path.join(broken, name), "w").close()
+    s = t.session(["--lang", "en"], folder=folder, extra_env={"LD_LIBRARY_PATH": broken})
+    s.wait_text("line editing is off")
+    s.wait_text("file too short")
+    s.wait_prompt()
+    s.say("my lower back aches")
+    s.wait_text("a few signs that need urgent care")
+    s.type("half typed words")
+    s.keys("C-c")
+    s.wait_prompt()
+    s.keys("C-d")
+    end_cleanly(s, "Ctrl-D")
+    received = s.transcript()
+    check(received == ["my lower back aches"],
+          f"without libedit the engine received {received!r}, not only ['my lower back aches']")
+
+
 def test_colours(t):
     def raw_screen(extra_env, term="xterm-256color"):
         s = t.session(["--lang", "en"], extra_env=extra_env, term=term)
@@ -558,6 +582,7 @@ CASES = [
     test_ctrl_c_abandons_the_line,
     test_ctrl_d_ends_the_session,
     test_quit_ends_the_session,
+    test_without_libedit,
     test_colours,
     test_wrapping,
     test_wrapping_after_resize,

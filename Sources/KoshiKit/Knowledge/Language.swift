@@ -5,9 +5,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
     /// The language of replies when none is given: `LC_ALL`, then `LC_MESSAGES`, then `LANG`;
     /// the first one that is set decides, and only English locales (`en*`) give English.
-    public static func fromLocale(_ environment: [String: String]) -> Language {
+    public static func fromLocale(_ variable: (String) -> String?) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
+            if let value = variable(name), !value.isEmpty {
                 return value.lowercased().hasPrefix("en") ? .en : .ja
             }
         }
