@@ -24,12 +24,23 @@ source += "let embeddedKnowledgeFiles: [(name: String, text: String)] = [\n"
 for path in paths.sorted() {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     files.append(KnowledgeFile(name: "Knowledge/" + (path as NSString).lastPathComponent, text: text))
-    var fence = "#"
-    while text.contains("\"" + fence) || text.contains("\"\"\"" + fence) { fence += "#" }
     let name = "Knowledge/" + (path as NSString).lastPathComponent
-    source += "    (\"\(name)\", \(fence)\"\"\"\n\(text)\n\"\"\"\(fence)),\n"
+    source += "    (\"\(name)\", \(swiftLiteral(text))),\n"
 }
 source += "]\n\n"
+// The greeting is all koshi shows before it waits for the first line; worked out here, it needs
+// neither texts.kb parsed nor a table of texts built at start-up.
+// A switch over string literals, not a table: a table's generic type would be set up at run time.
+source += "/// The opening messages in a language (Session.opening over these files' texts), or nil.\n"
+source += "func embeddedOpening(_ language: String) -> [String]? {\n    switch language {\n"
+let texts = Knowledge.texts(of: files)
+for language in Language.allCases {
+    let messages = Session.opening(texts: texts, language: language).events.compactMap { event -> String? in
+        if case .message(let message) = event { return message } else { return nil }
+    }
+    source += "    case \"\(language.rawValue)\": return [\(messages.map(swiftLiteral).joined(separator: ", "))]\n"
+}
+source += "    default: return nil\n    }\n}\n\n"
 var snapshot = ""
 do {
     snapshot = LexiconSnapshot.hex(LexiconSnapshot.encode(try Knowledge(files: files).lexicon))
@@ -39,3 +50,10 @@ do {
 source += "/// The compiled lexicon of these files (LexiconSnapshot), in hexadecimal; empty if they do not load.\n"
 source += "let embeddedLexiconSnapshot = \"\(snapshot)\"\n"
 try source.write(toFile: output, atomically: true, encoding: .utf8)
+
+/// A raw multi-line string literal holding `text` exactly, with a delimiter the text never contains.
+func swiftLiteral(_ text: String) -> String {
+    var fence = "#"
+    while text.contains("\"" + fence) || text.contains("\\" + fence) { fence += "#" }
+    return "\(fence)\"\"\"\n\(text)\n\"\"\"\(fence)"
+}

@@ -7,6 +7,15 @@ public enum BuiltInKnowledge {
         embeddedKnowledgeFiles.map { KnowledgeFile(name: $0.name, text: $0.text) }
     }
 
+    /// The opening turn in `language`, as `Session.opening` makes it from the shipped texts, but
+    /// worked out when koshi was built: the greeting is then out before any knowledge is read.
+    public static func opening(_ language: Language) -> Turn {
+        guard let messages = embeddedOpening(language.rawValue) else {
+            return Session.opening(texts: Knowledge.texts(of: files), language: language)
+        }
+        return Turn(events: messages.map { .message($0) })
+    }
+
     /// The shipped knowledge, loaded in full from its files, with every synonym and example (for
     /// checks and tools).
     public static func load() throws(KnowledgeLoadError) -> Knowledge {

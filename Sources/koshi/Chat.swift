@@ -19,7 +19,7 @@ struct Chat: Equatable {
     /// else (help, version, subcommands, a mistake), which ArgumentParser then handles and explains.
     static func quickParse<Arguments: Collection<String>>(_ arguments: Arguments) -> Chat? {
         var chat = Chat()
-        var seen: Set<String> = []
+        var seen: [String] = []  // a handful at most; a Set would cost a hashing setup at start-up
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             var name = argument
@@ -28,7 +28,8 @@ struct Chat: Equatable {
                 name = String(argument[..<equals])
                 value = String(argument[argument.index(after: equals)...])
             }
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             switch name {
             case "--force": if value != nil { return nil }; chat.force = true
             case "--no-history": if value != nil { return nil }; chat.noHistory = true
@@ -76,7 +77,7 @@ struct Chat: Equatable {
                                     if typedByHand { knowledge.lexicon.prepareSpelling() }
                                     return knowledge
                                 },
-                                texts: Knowledge.texts(of: BuiltInKnowledge.files), language: language, format: format,
+                                opening: BuiltInKnowledge.opening(language), language: language, format: format,
                                 exportAtEnd: export.map { ($0, force) }, clock: clock)
         } else {
             // Another base may be broken: load it first, so that a problem is reported before anything else.

@@ -5,7 +5,7 @@ import KoshiKit
 struct ChatDriver {
     /// The session, once its knowledge is there (see `KnowledgeInBackground`).
     private var current: Session?
-    private let loading: (knowledge: KnowledgeInBackground, texts: [String: LocalizedText], language: Language)?
+    private let loading: (knowledge: KnowledgeInBackground, opening: Turn, language: Language)?
     let format: OutputFormat
     /// `--export FILE` (and whether `--force` was given): written when the session ends.
     let exportAtEnd: (path: String, force: Bool)?
@@ -23,12 +23,12 @@ struct ChatDriver {
         self.clock = clock
     }
 
-    /// A driver that greets with `texts` at once and starts the session when the knowledge
+    /// A driver that greets with `opening` at once and starts the session when the knowledge
     /// loading in the background is needed, at the first line.
-    init(loading knowledge: KnowledgeInBackground, texts: [String: LocalizedText], language: Language, format: OutputFormat,
+    init(loading knowledge: KnowledgeInBackground, opening: Turn, language: Language, format: OutputFormat,
          exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
         current = nil
-        loading = (knowledge, texts, language)
+        loading = (knowledge, opening, language)
         self.format = format
         self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
         self.clock = clock
@@ -41,7 +41,7 @@ struct ChatDriver {
         if current != nil {
             write(current!.opening())
         } else if let loading {
-            writeGreeting(Session.opening(texts: loading.texts, language: loading.language))
+            writeGreeting(loading.opening)
         }
         var quit = false
         var waiting = false

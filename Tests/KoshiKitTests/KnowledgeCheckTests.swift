@@ -47,6 +47,14 @@ struct KnowledgeCheckTests {
         #expect(KnowledgeCheck.run(BuiltInKnowledge.files).map(\.description) == [])
     }
 
+    @Test("the greeting worked out at build time is the one the shipped texts make", arguments: Language.allCases)
+    func builtInOpening(language: Language) throws {
+        let opening = BuiltInKnowledge.opening(language)
+        #expect(opening == Session.opening(texts: Knowledge.texts(of: BuiltInKnowledge.files), language: language))
+        var session = Session(knowledge: try BuiltInKnowledge.compiled(), language: language)
+        #expect(opening == session.opening())
+    }
+
     @Test("a line that does not parse")
     func syntax() {
         var kb = BrokenKnowledge()
