@@ -197,6 +197,30 @@ struct ConversationTests {
         for flag in emergencyFlags { #expect(chat.session.state.findings[flag]?.status == .unknown) }
     }
 
+    @Test("a red flag left open in passing is still asked about, and an earlier answer stands", arguments: [
+        ("my back hurts, not sure if I have a fever", Language.en), ("腰が痛いです。熱があるかどうかはわかりません", .ja),
+        ("腰が痛いです。熱はないかも", .ja),
+    ])
+    func openInPassingIsAsked(opening: String, language: Language) {
+        var chat = Conversation(language)
+        chat.say(opening)
+        #expect(chat.session.state.findings["fever"]?.status == .unknown)
+        var asked: [String] = []
+        var turns = 0
+        while chat.recommendation == nil, turns < 15 {
+            asked += chat.question ?? []
+            chat.say(language == .en ? "no" : "いいえ")
+            turns += 1
+        }
+        #expect(asked.contains("fever"), "the open fever was never asked about")
+        #expect(chat.session.state.findings["fever"]?.status == .absent)
+
+        var answered = Conversation(.en)
+        answered.say("my back hurts and I have a fever")
+        answered.say("well, not sure if I have a fever")
+        #expect(answered.session.state.findings["fever"]?.status == .present, "a doubt in passing undid a statement")
+    }
+
     @Test("an opening that cannot be placed gets a hint, and the screening starts anyway")
     func unplacedOpening() {
         var chat = Conversation(.en)

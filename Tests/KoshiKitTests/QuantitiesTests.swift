@@ -67,6 +67,15 @@ struct QuantitiesTests {
         #expect(values(line)[.duration] == days)
     }
 
+    @Test("how soon something happens, or how long a massage helps, is not how long it has hurt", arguments: [
+        ("整体でほぐしてもらっても二、三日で元通りです", nil), ("1週間ほどで治ると思ったのに、まだ痛い", nil),
+        ("the massage helps for like a day and then it's back to square one", nil),
+        ("my back has hurt for 3 weeks and massage helps for a day", 21), ("2週間くらいです", 14),
+    ] as [(String, Int?)])
+    func spansThatAreNotThePains(line: String, days: Int?) {
+        #expect(values(line)[.duration] == days)
+    }
+
     @Test("durations in kana", arguments: [("いっしゅうかん", 7), ("にしゅうかんまえから", 14), ("はんとしくらい", 183)])
     func kanaDurations(line: String, days: Int) {
         #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
@@ -93,10 +102,10 @@ struct QuantitiesTests {
     @Test("a duration said in passing fills an empty slot but never replaces one given before")
     func passingDurations() {
         var state = DialogueState(language: .ja)
-        state.record(knowledge.reader.read("6週間前から腰が痛い"), line: 1)
-        state.record(knowledge.reader.read("昨日からお腹の調子が悪い"), line: 2)
+        state.record(knowledge.reader.read("6週間前から腰が痛い"), line: 1, asked: [])
+        state.record(knowledge.reader.read("昨日からお腹の調子が悪い"), line: 2, asked: [])
         #expect(state.values[.duration]?.value == 42)
-        state.record(knowledge.reader.read("いや、腰痛は3週間前からです"), line: 3)
+        state.record(knowledge.reader.read("いや、腰痛は3週間前からです"), line: 3, asked: [])
         #expect(state.values[.duration]?.value == 21)
     }
 

@@ -198,12 +198,48 @@ struct ReaderTests {
         #expect(reported(line).contains(expected))
     }
 
+    @Test("… and in the western forms", arguments: [
+        ("家事もろくにできひん", "daily_life_impact"), ("夜もよう眠れへん", "poor_sleep"), ("運動は全然してへん", "lack_of_exercise"),
+        ("仕事もできん", "daily_life_impact"),
+    ])
+    func westernNegatives(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("whether it is so, the speaker cannot say: the finding is open, not stated", arguments: [
+        ("I'm not sure if I have a fever", "?fever"), ("I don't know whether I've lost weight", "?weight_loss"),
+        ("熱があるかどうかはちょっとわからないです", "?fever"), ("熱があるか測っていません", "?fever"),
+        ("I might have a fever", "fever"), ("熱があるかもしれない", "fever"),
+    ])
+    func doubt(line: String, expected: String) {
+        #expect(reported(line) == [expected])
+    }
+
+    @Test("a history stays when it is said to be over; a symptom is taken back", arguments: [
+        ("昔、乳がんの治療をしていました。今は完治しています", "cancer_history"),
+        ("I had a bad fall ten years ago but it's all healed", "trauma"),
+        ("I had sciatica a couple of years back but it's all healed now", "-leg_numbness"),
+        ("熱があったけど、今はもう治りました", "-fever"),
+    ])
+    func historiesLast(line: String, expected: String) {
+        #expect(reported(line).contains(expected))
+    }
+
+    @Test("Kansai してん is a yes, not a negative")
+    func kansaiAffirmative() {
+        #expect(!reported("毎日運動してんねん").contains("lack_of_exercise"))
+    }
+
     @Test("the polite negative of a plain negative stem")
     func politeNegativeForm() {
         #expect(Lexicon.politeNegative("眠れていな") == "眠れていませ")
         #expect(Lexicon.politeNegative("持たな") == "持ちませ")
         #expect(Lexicon.politeNegative("ならな") == "なりませ")
         #expect(Lexicon.politeNegative("痛い") == nil)
+        #expect(Lexicon.negativeForms("できな") == ["できませ", "できへん", "できん", "できひん"])
+        #expect(Lexicon.negativeForms("持たな") == ["持ちませ", "持たへん", "持たん"])
+        #expect(Lexicon.negativeForms("運動してな") == ["運動してませ", "運動してへん"])
+        #expect(Lexicon.negativeForms("感覚がな").count == 1, "no western forms for a particle")
     }
 
     @Test("ordinals name the items of a grouped question; the 'one' after them is no number", arguments: [

@@ -8,6 +8,9 @@ public struct RecordedFinding: Sendable, Hashable {
     /// Recorded as unknown because the replies to its question did not answer it: unlike an
     /// "I don't know", this may be a sign the person described in words koshi does not know.
     public var unanswered = false
+    /// Unknown from a line that was not answering its question (「熱はないかも」, "not sure if I
+    /// have a fever"): the question is still put, since asking may settle it.
+    public var openUntilAsked = false
 }
 
 /// A value as the conversation holds it; `value` is nil when the person does not know it.
@@ -55,7 +58,7 @@ public struct DialogueState: Sendable {
     /// Whether a concept or value slot has been answered, including "I don't know".
     public func isAnswered(_ topic: QuestionTopic) -> Bool {
         switch topic {
-        case .concept(let id): findings[id] != nil
+        case .concept(let id): findings[id].map { !$0.openUntilAsked } ?? false
         case .slot(let slot): values[slot] != nil
         }
     }
@@ -68,10 +71,15 @@ public struct DialogueState: Sendable {
         findings[concept]?.status == .present
     }
 
-    /// Records what a line said; later lines override earlier ones.
-    mutating func record(_ reading: LineReading, line: Int) {
+    /// Records what a line said, in reply to a question about `asked` (or to none); later lines
+    /// override earlier ones.
+    mutating func record(_ reading: LineReading, line: Int, asked: [QuestionTopic]) {
         for finding in reading.findings {
-            findings[finding.concept] = RecordedFinding(status: finding.status, line: line, evidence: finding.evidence)
+            let open = finding.status == .unknown && !asked.contains(.concept(finding.concept))
+            // A doubt in passing does not undo what an earlier line settled.
+            if open, let earlier = findings[finding.concept], earlier.status != .unknown { continue }
+            findings[finding.concept] = RecordedFinding(status: finding.status, line: line, evidence: finding.evidence,
+                                                        openUntilAsked: open)
         }
         for (slot, value) in reading.values {
             // "I don't know" does not erase a value that was given before, nor does one said in passing.

@@ -74,7 +74,7 @@ public struct Session: Sendable {
         state.lineCount += 1
         let pending = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }
         let reading = knowledge.reader.read(line, asked: pending?.asks ?? [])
-        state.record(reading, line: state.lineCount)
+        state.record(reading, line: state.lineCount, asked: pending?.asks ?? [])
         if reading.isUnderstood, state.complaint == nil { state.complaint = line }
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]
 

@@ -47,4 +47,10 @@ public struct Concept: Sendable, Identifiable {
     /// An event that starts the pain (a fall, a back that gave way): a duration said next to it
     /// is how long the pain has lasted, where one next to other findings is about them.
     public var marksOnset = false
+    /// A finding with time spans of its own (how long a massage helps, how often the pain comes
+    /// back): a duration said next to it is about it, not about how long the pain has lasted.
+    public var ownsDurations = false
+    /// A history that stays true once said (a cancer now cured, a fall now healed): a clause
+    /// saying "gone now" does not take it back, though a plain denial still can.
+    public var lasting = false
 }

@@ -3,6 +3,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case negation
     case assertion
     case uncertain
+    /// Whether it is so, the speaker cannot say (かどうか, not sure if): neither stated nor denied.
+    case doubt
     case question
     case clauseBreak = "clause-break"
     case sentenceEnd = "sentence-end"

@@ -16,7 +16,7 @@ struct KnowledgeBuilder {
     static let keys: [String: Set<String>] = [
         "knowledge": ["version", "title.ja", "title.en"],
         "source": ["kind", "title.ja", "title.en", "cite.ja", "cite.en", "section", "url"],
-        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "implies", "marks-onset",
+        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "implies", "marks-onset", "owns-durations", "lasting",
                     "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
         "cue": ["role", "ja", "en", "chars"],
         "question": ["asks", "stage", "text.ja", "text.en"],
@@ -136,7 +136,9 @@ struct KnowledgeBuilder {
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
                                 combinations: combinations, implies: record.list("implies").map(\.item),
                                 examples: examples, file: record.file, line: record.line,
-                                marksOnset: record.value("marks-onset") == "yes"))
+                                marksOnset: record.value("marks-onset") == "yes",
+                                ownsDurations: record.value("owns-durations") == "yes",
+                                lasting: record.value("lasting") == "yes"))
     }
 
     private func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {

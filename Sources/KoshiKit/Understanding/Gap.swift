@@ -5,6 +5,8 @@ struct Gap {
     /// when no comma or conjunction stands between ("No, no fever"; "I don't smoke, I have a fever").
     var negationsSinceStopper = 0
     var uncertain = false
+    /// A doubt is uncertain too, so that nothing joins across it; it also leaves the mention open.
+    var doubtful = false
     var coordinators = 0
     var wordCoordinators = 0
     /// Conjunctions and commas: where an English denial stops reaching forward.
@@ -21,6 +23,9 @@ struct Gap {
                 negations += 1
                 negationsSinceStopper += 1
             case .uncertain: uncertain = true
+            case .doubt:
+                uncertain = true
+                doubtful = true
             case .coordinator:
                 coordinators += 1
                 if token.language != nil { wordCoordinators += 1 } else {

@@ -57,21 +57,23 @@ public struct Lexicon: Sendable {
             for word in cue.words { add(word, .cue(cue.role), language: isPunctuation ? nil : word.language) }
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
-        // found in the polite form (眠れていません, 長続きしません), and every English one with an
-        // apostrophe also without it (cant go to work), unless that is a word already.
+        // found in the polite and western forms (眠れていません, 長続きしません; できひん, 歩けへん,
+        // 眠れん), and every English one with an apostrophe also without it (cant go to work),
+        // unless that is a word already.
         var known = Set(keys)
         for (index, term) in terms.enumerated() {
             guard let synonym = term.synonym else { continue }
-            let variantText: String? = switch (term.meaning, synonym.language) {
-            case (.concept, .ja): Lexicon.politeNegative(synonym.text)
-            case (_, .en) where synonym.text.contains("'"): synonym.text.replacingApostrophes()
-            default: nil
+            let variants: [String] = switch (term.meaning, synonym.language) {
+            case (.concept, .ja): Lexicon.negativeForms(synonym.text)
+            case (_, .en) where synonym.text.contains("'"): [synonym.text.replacingApostrophes()]
+            default: []
             }
-            guard let variantText else { continue }
-            var variant = synonym
-            variant.text = variantText
-            guard known.insert(Normalizer.key(variantText)).inserted else { continue }
-            add(variant, terms[index].meaning, language: term.language)
+            for variantText in variants {
+                var variant = synonym
+                variant.text = variantText
+                guard known.insert(Normalizer.key(variantText)).inserted else { continue }
+                add(variant, terms[index].meaning, language: term.language)
+            }
         }
         self.terms = terms
         self.automaton = Automaton(patterns: keys)
@@ -116,6 +118,26 @@ public struct Lexicon: Sendable {
         }
         return (corrected, selection.finish())
     }
+
+    /// The other ways to say a negative written to its plain stem: polite (できません) and, for a
+    /// verb, as western Japan says it (できひん, できへん, できん; 持たへん, 持たん). A stem ending
+    /// in a particle-like が is left alone: 感覚がな is not a verb. After て there is no ん form:
+    /// 眠れてん says "I slept" in Kansai, the opposite of 眠れてない.
+    static func negativeForms(_ text: String) -> [String] {
+        guard let polite = politeNegative(text) else { return [] }
+        let stem = text.dropLast()
+        guard let last = stem.last, stem.count >= 2, westernVerbEndings.contains(last) else { return [polite] }
+        var forms = [polite, stem + "へん"]
+        if last != "て" && last != "で" { forms.append(stem + "ん") }
+        if iRow.contains(last) { forms.append(stem + "ひん") }
+        return forms
+    }
+
+    private static let iRow: Set<Character> = ["い", "き", "ぎ", "し", "じ", "ち", "に", "ひ", "び", "み", "り"]
+    private static let westernVerbEndings: Set<Character> = iRow.union([
+        "え", "け", "げ", "せ", "ぜ", "て", "で", "ね", "へ", "べ", "め", "れ",
+        "か", "さ", "た", "ば", "ま", "ら", "わ",
+    ])
 
     /// The polite negative of a word ending in the plain negative stem: 眠れていな → 眠れていませ,
     /// 持たな → 持ちませ (the a-row kana before な moves to the i-row, as godan verbs do); nil for a

@@ -8,6 +8,8 @@ struct LineScan {
     struct Assertion {
         var negated = false
         var uncertain = false
+        /// 「熱があるかどうか分からない」, "not sure if I have a fever": open, whichever way it is put.
+        var doubtful = false
     }
 
     /// A mention of a concept within a clause.
@@ -43,10 +45,11 @@ struct LineScan {
                 mentions.append(Mention(token: i, concept: concept, isSense: reader.groups[concept] == .sense))
             }
             guard !mentions.isEmpty else {
-                // 「…あったけど、今はないです」, "…but that's gone now": takes back the clause before.
+                // 「…あったけど、今はないです」, "…but that's gone now": takes back the clause before,
+                // but not a history: a cancer that is cured, a fall that has healed, still count.
                 if let takeBack = clause.tokens.first(where: { tokens[$0].role == .takeBack }) {
                     let range = tokens[takeBack].range
-                    for finding in found.statedInLastClause where finding.status == .present {
+                    for finding in found.statedInLastClause where finding.status == .present && !reader.lasting.contains(finding.concept) {
                         found.add(LineFinding(concept: finding.concept, status: .absent, evidence: text.originalText(range)),
                                   at: range.lowerBound)
                     }
@@ -108,6 +111,7 @@ struct LineScan {
 
     func status(_ assertion: Assertion, absentWord: Bool) -> FindingStatus {
         let denied = assertion.negated != absentWord
+        if assertion.doubtful { return .unknown }
         if assertion.uncertain { return denied ? .unknown : .present }
         return denied ? .absent : .present
     }
@@ -141,7 +145,7 @@ struct LineScan {
                gap.coordinates(allowingPunctuation: !mentions[k].isSense && !mentions[next].isSense) {
                 mentions[k].assertion = mentions[next].assertion
             } else {
-                mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain)
+                mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain, doubtful: gap.doubtful)
             }
         }
         for k in mentions.indices where tokens[mentions[k].token].language == .en {
@@ -164,7 +168,7 @@ struct LineScan {
                    between.contains(where: { tokens[$0].role == .negation && isWithout(tokens[$0]) }) {
                     negated = false
                 }
-                mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain)
+                mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain, doubtful: gap.doubtful)
             }
         }
     }
@@ -290,7 +294,7 @@ struct LineScan {
     func answer(hasFindings: Bool) -> Answer? {
         let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
         let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .filler, .coordinator, .conjunction, .sentenceEnd,
-                                       .clauseBreak, .assertion, .uncertain, .speaker]
+                                       .clauseBreak, .assertion, .uncertain, .doubt, .speaker]
         var roles: [CueRole] = []
         var allCues = true
         for token in tokens where !isHesitation(token) {

@@ -12,6 +12,10 @@ public struct Reader: Sendable {
     let groups: [String: ConceptGroup]
     /// Concepts that mark when the pain began (`marks-onset` in concepts.kb).
     let onsetMarkers: Set<String>
+    /// Concepts with time spans of their own (`owns-durations` in concepts.kb).
+    let durationOwners: Set<String>
+    /// Histories that stay true once said (`lasting` in concepts.kb): "gone now" does not undo them.
+    let lasting: Set<String>
     let implications: [String: [String]]
     let combinationsByHead: [String: [Combination]]
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
@@ -35,6 +39,8 @@ public struct Reader: Sendable {
         }
         self.groups = groups
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
+        durationOwners = Set(concepts.filter(\.ownsDurations).map(\.id))
+        lasting = Set(concepts.filter(\.lasting).map(\.id))
         self.implications = implications
         self.combinationsByHead = combinations
         partTaking = Set(combinations.filter { _, list in
@@ -79,7 +85,8 @@ public struct Reader: Sendable {
             case .age where (1...120).contains(mention.value):
                 if values[.age] == nil { values[.age] = LineValue(value: mention.value, evidence: text.originalText(mention.range)) }
             case .durationDays:
-                if values[.duration] == nil, durationCounts, durationAsked || !nearestIsAnotherFinding(mention.range, tokens) {
+                if values[.duration] == nil, durationCounts,
+                   durationAsked || (!nearestIsAnotherFinding(mention.range, tokens) && !saysHowSoon(mention.range, text.scalars)) {
                     values[.duration] = LineValue(value: mention.value, evidence: text.originalText(mention.range),
                                                   replacesEarlier: durationAsked || aboutTheComplaint)
                 }
@@ -121,6 +128,27 @@ public struct Reader: Sendable {
         return values
     }
 
+    /// 「二、三日で元通り」, 「1週間ほどで治った」: a span followed by で is how soon something
+    /// happened, never how long the pain has lasted (that is 前から, 続いて, 目). 「3日です」 is
+    /// still an answer.
+    private func saysHowSoon(_ range: Range<Int>, _ scalars: [UInt32]) -> Bool {
+        var position = range.upperBound
+        while position < scalars.count, scalars[position] == Normalizer.space { position += 1 }
+        for about in Self.approximately where scalars[position...].starts(with: about) {
+            position += about.count
+            break
+        }
+        guard position < scalars.count, scalars[position] == Self.de else { return false }
+        let next = position + 1 < scalars.count ? scalars[position + 1] : 0
+        return next != Self.su && next != Self.shi
+    }
+
+    // Folded as the text is (hiragana onto katakana).
+    private static let approximately = ["くらい", "ぐらい", "ほど", "位"].map(Normalizer.key)
+    private static let de = Normalizer.key("で")[0]
+    private static let su = Normalizer.key("す")[0]
+    private static let shi = Normalizer.key("し")[0]
+
     /// "lower back ache, I had prostate cancer 5 yrs ago", 「ステロイドを3年飲んでいます」: a duration
     /// whose nearest mention is a red flag or a context finding is about that, not about the pain.
     private func nearestIsAnotherFinding(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
@@ -132,16 +160,20 @@ public struct Reader: Sendable {
         }
         // The nearest mention of another finding, and of the pain itself (a body part, a sensation,
         // the complaint, or what starts it); a tie goes to the pain.
-        // Only within the duration's own clause: 「デスクワークで、1週間前から腰が重い」.
+        // Only within the duration's own clause and conjunct: 「デスクワークで、1週間前から腰が重い」,
+        // "massage helps for a day and then it's back".
         var other = Int.max, pain = Int.max
         func look(at index: Int) -> Bool {
             let role = tokens[index].role
-            if role == .clauseBreak || role == .sentenceEnd || role == .question { return false }
+            if role == .clauseBreak || role == .sentenceEnd || role == .question || role == .conjunction { return false }
             guard let concept = tokens[index].concept(in: lexicon) else { return true }
             let token = tokens[index].range
             let distance = token.upperBound <= range.lowerBound ? range.lowerBound - token.upperBound
                 : token.lowerBound >= range.upperBound ? token.lowerBound - range.upperBound : 0
-            let isOther = (groups[concept] == .redFlag || groups[concept] == .context) && !onsetMarkers.contains(concept)
+            // A span of a massage's relief follows the massage ("massage helps for a day"); one
+            // before it is the pain's ("hurt for 3 weeks, massage helps").
+            let owned = durationOwners.contains(concept) && token.upperBound <= range.lowerBound
+            let isOther = (groups[concept] == .redFlag || groups[concept] == .context || owned) && !onsetMarkers.contains(concept)
             if isOther { other = min(other, distance) } else { pain = min(pain, distance) }
             return true
         }
