@@ -225,6 +225,33 @@ struct ReaderTests {
         #expect(reported(line).contains(expected))
     }
 
+    @Test("a supposition states nothing; the same letters inside a clause are other words", arguments: [
+        ("もし熱が出たら病院に行くつもりです", []), ("腰は痛いけど、もし熱が出たら行きます", ["low_back_pain"]),
+        ("if I had a fever I'd go to the doctor", []), ("what if it's cancer?", []),
+        ("Suppose I lost control of my bladder, would that be an emergency?", []),
+        ("腰が痛くて足もしびれます", ["low_back_pain", "leg_numbness"]), ("it hurts if I bend over", ["pain_on_movement"]),
+        ("もしかしたら熱があるかも", ["fever"]),
+    ] as [(String, Set<String>)])
+    func suppositions(line: String, expected: Set<String>) {
+        #expect(reported(line) == expected)
+    }
+
+    @Test("the lexicon snapshot reads as the lexicon it was made from")
+    func snapshotReadsTheSame() throws {
+        let compiled = try BuiltInKnowledge.compiled()
+        #expect(compiled.lexicon.suppositionOpenings == knowledge.lexicon.suppositionOpenings)
+        for line in ["もし熱が出たら病院に行くつもりです", "my lowr back hurts, no fever", "熱があるかどうかはわからない", "足もしびれます"] {
+            #expect(compiled.reader.read(line).findings == knowledge.reader.read(line).findings, "\(line)")
+        }
+    }
+
+    @Test("massage, then its relief gone in a later clause: the relief does not last", arguments: [
+        ("整体に行くとその日は楽なんですけど、2、3日で元通りです", true), ("マッサージはしたことがないけど、痛みがすぐ戻る", false),
+    ])
+    func reliefAcrossClauses(line: String, found: Bool) {
+        #expect(reported(line).contains("returns_after_massage") == found)
+    }
+
     @Test("Kansai してん is a yes, not a negative")
     func kansaiAffirmative() {
         #expect(!reported("毎日運動してんねん").contains("lack_of_exercise"))

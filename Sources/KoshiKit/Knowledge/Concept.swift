@@ -40,6 +40,9 @@ public struct Concept: Sendable, Identifiable {
     public var absentSynonyms: [Synonym]
     /// Concept ids mentioned together in one clause; the last one decides the assertion.
     public var combinations: [[String]]
+    /// Concept ids mentioned, stated, in this order anywhere in a line, clause breaks between
+    /// them allowed: 「整体に行くと楽なんですけど、二、三日で元通り」.
+    public var combinationsAcrossClauses: [[String]] = []
     public var implies: [String]
     public var examples: [ConceptExample]
     public var file: String

@@ -5,6 +5,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     case uncertain
     /// Whether it is so, the speaker cannot say (かどうか, not sure if): neither stated nor denied.
     case doubt
+    /// A supposition (仮に, what if): the rest of its clause states nothing.
+    case hypothetical
+    /// A supposition that counts only where a clause begins (もし), never matched inside one.
+    case hypotheticalOpening = "hypothetical-opening"
     case question
     case clauseBreak = "clause-break"
     case sentenceEnd = "sentence-end"

@@ -16,7 +16,7 @@ struct KnowledgeBuilder {
     static let keys: [String: Set<String>] = [
         "knowledge": ["version", "title.ja", "title.en"],
         "source": ["kind", "title.ja", "title.en", "cite.ja", "cite.en", "section", "url"],
-        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "implies", "marks-onset", "owns-durations", "lasting",
+        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "combine-across-clauses", "implies", "marks-onset", "owns-durations", "lasting",
                     "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
         "cue": ["role", "ja", "en", "chars"],
         "question": ["asks", "stage", "text.ja", "text.en"],
@@ -58,7 +58,7 @@ struct KnowledgeBuilder {
                                                    line: field.line))
                 } else if !Self.listKeys.contains(field.key) || (record.kind == "text") {
                     if !field.key.hasPrefix("example") && !field.key.hasPrefix("negated") && !field.key.hasPrefix("counter")
-                        && field.key != "combine" && !scalarKeys.insert(field.key).inserted {
+                        && !field.key.hasPrefix("combine") && !scalarKeys.insert(field.key).inserted {
                         problems.append(record.problem("'\(field.key)' is given twice", line: field.line))
                     }
                 }
@@ -132,9 +132,12 @@ struct KnowledgeBuilder {
         let combinations = record.fields("combine").map { field in
             field.value.split(separator: "+").map { String($0).trimmed }
         }
+        let spanning = record.fields("combine-across-clauses").map { field in
+            field.value.split(separator: "+").map { String($0).trimmed }
+        }
         concepts.append(Concept(id: record.id, group: group, label: label,
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
-                                combinations: combinations, implies: record.list("implies").map(\.item),
+                                combinations: combinations, combinationsAcrossClauses: spanning, implies: record.list("implies").map(\.item),
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
@@ -245,7 +248,7 @@ struct KnowledgeBuilder {
         for record in records {
             switch record.kind {
             case "concept":
-                for field in record.fields("combine") {
+                for field in record.fields("combine") + record.fields("combine-across-clauses") {
                     let parts = field.value.split(separator: "+").map { String($0).trimmed }
                     if parts.count < 2 || parts.contains(where: \.isEmpty) {
                         problems.append(record.problem("a combination needs two or more concepts joined by '+'", line: field.line))

@@ -22,11 +22,15 @@ public struct Lexicon: Sendable {
     public let terms: [Term]
     public let automaton: Automaton
     let speller: SpellingCorrector
+    /// Words that open a supposition only at the start of a clause (もし), kept out of the
+    /// automaton: inside a clause the same letters belong to other words (足もしびれる).
+    let suppositionOpenings: [[UInt32]]
 
-    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector) {
+    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, suppositionOpenings: [[UInt32]]) {
         self.terms = terms
         self.automaton = automaton
         self.speller = speller
+        self.suppositionOpenings = suppositionOpenings
     }
 
     init(concepts: [Concept], cues: [Cue]) {
@@ -48,9 +52,14 @@ public struct Lexicon: Sendable {
             for synonym in concept.absentSynonyms { add(synonym, .concept(concept.id, absent: true), language: synonym.language) }
         }
         var realWords: [[UInt32]] = []
+        var suppositionOpenings: [[UInt32]] = []
         for cue in cues {
             if cue.role == .word {
                 realWords += cue.words.map { Normalizer.key($0.text) }
+                continue
+            }
+            if cue.role == .hypotheticalOpening {
+                suppositionOpenings += cue.words.map { Normalizer.key($0.text) }
                 continue
             }
             let isPunctuation = cue.id.hasPrefix("punctuation")
@@ -76,6 +85,7 @@ public struct Lexicon: Sendable {
             }
         }
         self.terms = terms
+        self.suppositionOpenings = suppositionOpenings
         self.automaton = Automaton(patterns: keys)
         self.speller = SpellingCorrector(vocabulary: KeyList(keys.indices.filter { terms[$0].language == .en }.map { keys[$0] }),
                                          realWords: KeyList(realWords))

@@ -37,6 +37,9 @@ struct LineScan {
         var found = FindingsByConcept()
         var foundConcepts: Set<String> = []
         var clauseStartPosition = 0
+        // Stated mentions of the parts of combinations that may span clauses, in order.
+        let spanningParts = Set(reader.combinationsAcrossClauses.flatMap(\.components))
+        var spanning: [Mention] = []
         for clause in clauses() {
             defer { clauseStartPosition = clause.end }
             var mentions: [Mention] = []
@@ -63,6 +66,12 @@ struct LineScan {
                 mentions.removeAll { aboutSomeoneElse($0.token, clauseStart: clause.tokens.lowerBound) }
                 guard !mentions.isEmpty else { continue }
             }
+            // 「もし熱が出たら病院に行きます」, "what if it's cancer": a supposition states nothing.
+            if opensWithSupposition(clause.tokens, at: clauseStartPosition) { continue }
+            if let supposition = clause.tokens.first(where: { tokens[$0].role == .hypothetical }) {
+                mentions.removeAll { $0.token > supposition }
+                guard !mentions.isEmpty else { continue }
+            }
             if clause.isQuestion {
                 // What comes before the clause's last comma was said, not asked: "I have chest
                 // pain, should I call an ambulance?" Unless the clause opens as a question does.
@@ -70,6 +79,9 @@ struct LineScan {
                       !opensAsQuestion(at: clauseStartPosition) else { continue }
                 mentions.removeAll { $0.token > comma }
                 guard !mentions.isEmpty else { continue }
+            }
+            if !spanningParts.isEmpty {
+                spanning += mentions.filter { spanningParts.contains($0.concept) && !$0.assertion.negated && !$0.assertion.doubtful }
             }
             combine(&mentions, into: &found, concepts: &foundConcepts)
             for index in mentions.indices where !mentions[index].consumed && !asked.isEmpty {
@@ -90,6 +102,7 @@ struct LineScan {
                                       evidence: text.originalText(token.range)), at: token.range.lowerBound)
             }
         }
+        combineAcrossClauses(spanning, into: &found, concepts: &foundConcepts)
         var byConcept: [String: Int] = [:]
         var ordered: [LineFinding] = []
         func record(_ finding: LineFinding) {
@@ -114,6 +127,32 @@ struct LineScan {
         if assertion.doubtful { return .unknown }
         if assertion.uncertain { return denied ? .unknown : .present }
         return denied ? .absent : .present
+    }
+
+    /// Whether the clause from `position` begins with a supposition word (もし), and not with a
+    /// longer word the lexicon knows there (もしかして, a blocker: a guess, not a supposition).
+    func opensWithSupposition(_ clauseTokens: Range<Int>, at position: Int) -> Bool {
+        let openings = reader.lexicon.suppositionOpenings
+        guard !openings.isEmpty else { return false }
+        var start = position
+        let scalars = text.scalars
+        // Past spaces and punctuation, ASCII or Japanese (、。「), and the word that ended the
+        // clause before (けど, but), which lies between the two.
+        var first = clauseTokens.lowerBound
+        while first > 0, tokens[first - 1].range.lowerBound >= position { first -= 1 }
+        var breaks = (first..<clauseTokens.upperBound).makeIterator()
+        var nextBreak = breaks.next()
+        while true {
+            while start < scalars.count, (scalars[start] < 0x80 && !Lexicon.isAlphanumeric(scalars[start]))
+                    || (0x3000...0x303F).contains(scalars[start]) { start += 1 }
+            guard let index = nextBreak, tokens[index].range.lowerBound == start,
+                  [.clauseBreak, .conjunction, .sentenceEnd].contains(tokens[index].role)
+                    || (tokens[index].role == .coordinator && tokens[index].language == nil) else { break }
+            start = tokens[index].range.upperBound
+            nextBreak = breaks.next()
+        }
+        guard start < scalars.count, let opening = openings.first(where: { scalars[start...].starts(with: $0) }) else { return false }
+        return !tokens.contains { $0.range.lowerBound == start && $0.range.count > opening.count }
     }
 
     /// Whether the text from `position` opens with an English question word ("do I have…",
@@ -210,6 +249,23 @@ struct LineScan {
                 found.add(LineFinding(concept: combination.concept, status: status(mentions[k].assertion, absentWord: head.saysAbsent),
                                       evidence: text.originalText(lower..<upper)), at: lower)
             }
+        }
+    }
+
+    /// 「整体に行くとその日は楽なんですけど、二、三日で元通りです」: parts stated in order, each in
+    /// a later clause or the same, make the combination when no clause made it alone.
+    func combineAcrossClauses(_ mentions: [Mention], into found: inout FindingsByConcept, concepts: inout Set<String>) {
+        for combination in reader.combinationsAcrossClauses where !concepts.contains(combination.concept) {
+            var chosen: [Mention] = []
+            for component in combination.components {
+                let after = chosen.last?.token ?? -1
+                guard let next = mentions.first(where: { $0.concept == component && $0.token > after }) else { break }
+                chosen.append(next)
+            }
+            guard chosen.count == combination.components.count else { continue }
+            let lower = tokens[chosen.first!.token].range.lowerBound, upper = tokens[chosen.last!.token].range.upperBound
+            concepts.insert(combination.concept)
+            found.add(LineFinding(concept: combination.concept, status: .present, evidence: text.originalText(lower..<upper)), at: lower)
         }
     }
 

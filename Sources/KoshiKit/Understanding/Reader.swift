@@ -18,6 +18,8 @@ public struct Reader: Sendable {
     let lasting: Set<String>
     let implications: [String: [String]]
     let combinationsByHead: [String: [Combination]]
+    /// Combinations whose parts may lie in different clauses of the line (`combine-across-clauses`).
+    let combinationsAcrossClauses: [Combination]
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
     /// sensation claims the part first ("my back hurts and I can't feel my bottom").
     let partTaking: Set<String>
@@ -43,6 +45,9 @@ public struct Reader: Sendable {
         lasting = Set(concepts.filter(\.lasting).map(\.id))
         self.implications = implications
         self.combinationsByHead = combinations
+        combinationsAcrossClauses = concepts.flatMap { concept in
+            concept.combinationsAcrossClauses.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
+        }
         partTaking = Set(combinations.filter { _, list in
             list.contains { $0.components.dropLast().contains { groups[$0] == .part } }
         }.keys)
@@ -128,9 +133,9 @@ public struct Reader: Sendable {
         return values
     }
 
-    /// 「二、三日で元通り」, 「1週間ほどで治った」: a span followed by で is how soon something
-    /// happened, never how long the pain has lasted (that is 前から, 続いて, 目). 「3日です」 is
-    /// still an answer.
+    /// 「二、三日で元通り」, 「1週間ほどで治った」, 「二日もすると元通り」: a span followed by で or
+    /// by すると is how soon something happened, never how long the pain has lasted (that is
+    /// 前から, 続いて, 目). 「3日です」 is still an answer.
     private func saysHowSoon(_ range: Range<Int>, _ scalars: [UInt32]) -> Bool {
         var position = range.upperBound
         while position < scalars.count, scalars[position] == Normalizer.space { position += 1 }
@@ -138,6 +143,7 @@ public struct Reader: Sendable {
             position += about.count
             break
         }
+        if Self.afterSoMuch.contains(where: { scalars[position...].starts(with: $0) }) { return true }
         guard position < scalars.count, scalars[position] == Self.de else { return false }
         let next = position + 1 < scalars.count ? scalars[position + 1] : 0
         return next != Self.su && next != Self.shi
@@ -145,6 +151,7 @@ public struct Reader: Sendable {
 
     // Folded as the text is (hiragana onto katakana).
     private static let approximately = ["くらい", "ぐらい", "ほど", "位"].map(Normalizer.key)
+    private static let afterSoMuch = ["もすると", "すると", "もしたら", "したら", "経つと", "たつと", "後には", "もたたず"].map(Normalizer.key)
     private static let de = Normalizer.key("で")[0]
     private static let su = Normalizer.key("す")[0]
     private static let shi = Normalizer.key("し")[0]

@@ -15,7 +15,7 @@ struct AutomatonSnapshot {
 /// start-up reads tables instead of folding thousands of synonyms and building the automaton:
 /// that work is most of what start-up would otherwise cost.
 public enum LexiconSnapshot {
-    static let magic: [UInt8] = Array("KOSHI-LEXICON-1".utf8)
+    static let magic: [UInt8] = Array("KOSHI-LEXICON-2".utf8)
 
     /// The lexicon as bytes, to be embedded.
     public static func encode(_ lexicon: Lexicon) -> [UInt8] {
@@ -43,6 +43,7 @@ public enum LexiconSnapshot {
         out.strings(conceptIDs)
         out.keys(lexicon.speller.vocabularyKeys)
         out.keys(lexicon.speller.realWordKeys)
+        out.keys(KeyList(lexicon.suppositionOpenings))
         let automaton = lexicon.automaton.snapshot
         out.int(automaton.symbols.count)
         for (scalar, symbol) in automaton.symbols {
@@ -70,7 +71,7 @@ public enum LexiconSnapshot {
             raw.append((kind, index, language, boundaries))
         }
         guard let conceptIDs = reader.strings(), let vocabulary = reader.keyList(), let realWords = reader.keyList(),
-              let symbolCount = reader.int() else { return nil }
+              let openings = reader.keyList(), let symbolCount = reader.int() else { return nil }
         var terms: [Term] = []
         terms.reserveCapacity(termCount)
         for entry in raw {
@@ -100,7 +101,8 @@ public enum LexiconSnapshot {
         let automaton = Automaton(snapshot: AutomatonSnapshot(
             symbols: symbols, rootNext: tables[0], firstEdge: tables[1], edgeSymbols: tables[7].map { UInt16($0) },
             edgeTargets: tables[2], failure: tables[3], output: tables[4], outputLink: tables[5], patternLengths: tables[6]))
-        return Lexicon(terms: terms, automaton: automaton, speller: SpellingCorrector(vocabulary: vocabulary, realWords: realWords))
+        return Lexicon(terms: terms, automaton: automaton, speller: SpellingCorrector(vocabulary: vocabulary, realWords: realWords),
+                       suppositionOpenings: openings.keys.filter { !$0.isEmpty })
     }
 
     /// Bytes as hexadecimal text, the form a Swift string literal can hold.
@@ -259,7 +261,10 @@ struct KeyList: Sendable {
 
     var keys: [[UInt32]] {
         if let list { return list }
-        // Byte by byte: these are ASCII English words, and this runs over thousands of them.
-        return joined!.utf8.split(separator: 0x0A).map { $0.map { UInt32($0) } }
+        // Byte by byte where the text is ASCII (thousands of English words); by scalar otherwise.
+        if joined!.utf8.allSatisfy({ $0 < 0x80 }) {
+            return joined!.utf8.split(separator: 0x0A).map { $0.map { UInt32($0) } }
+        }
+        return joined!.unicodeScalars.split(separator: "\n").map { $0.map(\.value) }
     }
 }
