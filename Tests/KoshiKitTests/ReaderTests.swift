@@ -252,6 +252,16 @@ struct ReaderTests {
         #expect(reported(line).contains("returns_after_massage") == found)
     }
 
+    @Test("a no that runs into another finding denies that finding, not the question")
+    func noBelongsToItsFinding() {
+        let fall: [QuestionTopic] = [.concept("trauma")]
+        #expect(reported("no fever", asked: fall) == ["-fever"])
+        #expect(reported("no chest pain", asked: fall) == ["-chest_pain"])
+        #expect(reported("No, no fever", asked: fall) == ["-fever", "-trauma"])
+        #expect(reported("no... wait, yes", asked: fall) == [])
+        #expect(reported("no never fell") == ["-trauma"], "no never insists; it does not cancel out")
+    }
+
     @Test("Kansai してん is a yes, not a negative")
     func kansaiAffirmative() {
         #expect(!reported("毎日運動してんねん").contains("lack_of_exercise"))

@@ -17,8 +17,15 @@ struct Gap {
     init(scan: LineScan, tokens between: Range<Int>, from: Int, to: Int) {
         guard from < to else { return }
         var covered = from
+        var previous: Token?
         for token in scan.tokens[between] {
+            defer { previous = token }
             switch token.role {
+            // "no never fell", "no no fever": denials said one after the other insist; they do
+            // not cancel out as "I don't not…" would.
+            case .negation where previous.map { ($0.role == .negation || $0.role == .no)
+                    && !Gap.hasText(scan.text.scalars, $0.range.upperBound..<token.range.lowerBound) } ?? false:
+                break
             case .negation:
                 negations += 1
                 negationsSinceStopper += 1
@@ -58,6 +65,11 @@ struct Gap {
     func coordinates(allowingPunctuation: Bool) -> Bool {
         guard !uncovered, coordinators > 0 else { return false }
         return wordCoordinators > 0 || allowingPunctuation
+    }
+
+    /// Whether anything but spaces and letters lies in the range: a comma, a dot, a dash.
+    static func hasPause(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
+        range.contains { scalars[$0] != Normalizer.space && !Lexicon.isAlphanumeric(scalars[$0]) }
     }
 
     static func hasText(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {

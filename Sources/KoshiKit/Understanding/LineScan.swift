@@ -368,6 +368,12 @@ struct LineScan {
             // "yes to the numbness but no to the rest": a yes that a no follows answers no item
             // as a whole; the items are then asked one at a time.
             if opening == .yes, tokens.dropFirst().contains(where: { $0.role == .no || $0.role == .negation }) { return nil }
+            // "no... wait, yes": a no taken back answers nothing.
+            if opening != .yes, tokens.dropFirst().contains(where: { $0.role == .yes }) { return nil }
+            // "no fever", "no chest pain": the no belongs to the finding it runs into, not to
+            // the question (which may be about a fall). "No, no fever" still answers.
+            if opening != .yes, tokens.count > 1, tokens[1].role == nil,
+               !Gap.hasPause(text.scalars, tokens[0].range.upperBound..<tokens[1].range.lowerBound) { return nil }
             roles = [opening]
         }
         if roles.contains(.unknown) { return .unknown }
