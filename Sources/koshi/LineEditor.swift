@@ -97,13 +97,21 @@ final class LineEditor: LineSource {
         ["y", "yes", "はい", "ｙ"].contains(reply.trimmingSpaces.lowercased())
     }
 
+    /// The prompt in bold green. libedit drops a non-printing sequence at the very end of a
+    /// prompt, so the reset goes before the prompt's last character: otherwise what is typed,
+    /// and every reply after it, stayed bold green.
+    static func coloured(_ prompt: String) -> String {
+        guard let last = prompt.last else { return prompt }
+        return "\u{1}\u{1B}[1;32m\u{1}\(prompt.dropLast())\u{1}\u{1B}[0m\u{1}\(last)"
+    }
+
     /// Reads one line with editing. `el_wgets` returns nil with a count of 0 for Ctrl-D on an
     /// empty line, and with -1 when a signal interrupted the read.
     private func read(prompt: String, remember: Bool) -> LineInput {
         // A hang-up or termination that came while the advisor was answering ends the session now.
         if SessionSignals.endRequested { return .end }
         SessionSignals.clear()
-        setPrompt(Terminal.wantsColour ? "\u{1}\u{1B}[1;32m\u{1}\(prompt)\u{1}\u{1B}[0m\u{1}" : prompt)
+        setPrompt(Terminal.wantsColour ? Self.coloured(prompt) : prompt)
         var count: Int32 = 0
         guard let line = koshi_el_wgets(editLine, &count) else {
             let interrupted = count < 0 && errno == EINTR

@@ -12,6 +12,7 @@ Standard library only.
 """
 
 import json
+import re
 import os
 import shlex
 import shutil
@@ -530,7 +531,12 @@ def test_colours(t):
         end_cleanly(s, "Ctrl-D")
         return raw
 
-    check("\x1b[" in raw_screen({}), "with TERM=xterm-256color and no NO_COLOR there is no colour")
+    coloured = raw_screen({})
+    check("\x1b[" in coloured, "with TERM=xterm-256color and no NO_COLOR there is no colour")
+    # The prompt's colour ends before what is typed: the typed line and the replies are plain.
+    typed = next((line for line in coloured.split("\n") if "/help" in line and ">" in line), "")
+    check(re.search(r"\x1b\[0?m[^>]*/help", typed) is not None,
+          f"the prompt's colour runs on into the typed text: {typed!r}")
     check("\x1b[" not in raw_screen({"NO_COLOR": "1"}), "with NO_COLOR=1 there are colours")
     check("\x1b[" not in raw_screen({}, term="dumb"), "with TERM=dumb there are colours")
 
