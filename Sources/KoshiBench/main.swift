@@ -31,7 +31,8 @@ func measure(_ options: BenchOptions, knowledge: Knowledge, full: Knowledge) thr
         results.append(MatcherBenchmark(knowledge: knowledge, corpus: corpus, repetitions: repetitions).run())
     }
     if options.wants("linearity") {
-        results.append(LinearityBenchmark(knowledge: knowledge, examples: examples, repetitions: options.quick ? 3 : 20).run())
+        results.append(try LinearityBenchmark(knowledge: knowledge, examples: examples, koshi: options.koshi,
+                                              repetitions: options.quick ? 3 : 20).run())
     }
     if options.wants("transcripts") {
         results.append(try TranscriptBenchmark(koshi: options.koshi, knowledge: knowledge, folder: options.transcripts,

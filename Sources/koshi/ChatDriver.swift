@@ -11,6 +11,8 @@ struct ChatDriver {
     let exportAtEnd: (path: String, force: Bool)?
     let clock: @Sendable () -> Timestamp
     var style: TextRenderer.Style = .plain
+    /// Whether `#` lines are comments: in a `--script` they are, typed or piped lines are turns.
+    var skipsComments = false
     /// The columns to wrap at, asked before every reply so that a resized terminal is followed.
     var width: () -> Int = { 0 }
     let output = Terminal.standardOutput
@@ -45,7 +47,9 @@ struct ChatDriver {
         }
         var quit = false
         var waiting = false
-        while !quit && !output.isClosed {
+        // Once stdout cannot be written, the session goes on only for a summary still to be
+        // written: then every line is read into it; otherwise there is nothing left to do.
+        while !quit && (!output.isClosed || exportAtEnd != nil) {
             // One `ready` each time koshi starts to wait; a skipped line does not end the wait.
             if format == .jsonl, !waiting { output.write(EventEncoder.ready.serialized + "\n") }
             waiting = true
@@ -59,7 +63,7 @@ struct ChatDriver {
                 if !interactive, isSkipped(bytes) { continue }
                 waiting = false
                 guard startSession() else { return 2 }
-                let turn = session.respond(toBytes: bytes)
+                let turn = current!.respond(toBytes: bytes)
                 write(turn)
                 for effect in turn.effects {
                     switch effect {
@@ -73,20 +77,29 @@ struct ChatDriver {
         }
         guard startSession() else { return 2 }
         if interactive { write(Turn(events: [.message(session.knowledge.text(.goodbye, session.language))])) }
-        guard let (path, force) = exportAtEnd else { return 0 }
+        var status: Int32 = 0
+        if let problem = source.readFailure {
+            Terminal.standardError.write("koshi: cannot read the input: \(problem)\n")
+            status = 2
+        }
+        // A reader that went away (`| head -1`) is a normal end; a full disk is not.
+        if let problem = output.problem {
+            Terminal.standardError.write("koshi: cannot write the output: \(problem)\n")
+            status = max(status, 1)
+        }
+        guard let (path, force) = exportAtEnd else { return status }
         let result = SummaryFile.write(summary(for: path), to: path, force: force)
         if case .failure(let problem) = result {
             Terminal.standardError.write("koshi: could not write the summary to \(path): \(problem.reason)\n")
-            return 1
+            return max(status, 1)
         }
-        return 0
+        return status
     }
 
-    /// The session; only valid after `startSession()`.
-    private var session: Session {
-        get { current! }
-        set { current = newValue }
-    }
+    /// The session, to read; only valid after `startSession()`. Changes go through `current!`
+    /// itself: a setter here would copy the session for every turn, and with it the transcript,
+    /// which made a long script slow down line by line.
+    private var session: Session { current! }
 
     /// Makes sure the session exists, waiting for the knowledge if it is still loading; false
     /// (with a message) if it could not be loaded.
@@ -115,10 +128,13 @@ struct ChatDriver {
         output.write(text)
     }
 
-    /// A line in a script or pipe that is not a turn: blank, or a `#` comment.
+    /// A line in a script or pipe that is not a turn: blank (full-width spaces too, as a Japanese
+    /// keyboard types them), or in a `--script`, a `#` comment. Piped lines that start with `#`
+    /// are what someone typed (「#7119に電話すべき？」), so they are turns.
     func isSkipped(_ bytes: [UInt8]) -> Bool {
-        let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
-        return first == nil || first == UInt8(ascii: "#")
+        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.makeIterator()
+        guard let first = scalars.next() else { return true }
+        return skipsComments && first == "#"
     }
 
     func summary(for path: String) -> String {
@@ -130,21 +146,21 @@ struct ChatDriver {
     mutating func export(to path: String, force: Bool, source: inout some LineSource, interactive: Bool) -> Turn {
         let knowledge = session.knowledge, language = session.language
         if SummaryFile.formatProblem(path) != nil {
-            return session.notice(.error(knowledge.text(.exportFormat, language, ["path": path])))
+            return current!.notice(.error(knowledge.text(.exportFormat, language, ["path": path])))
         }
         var force = force
         if !force, SummaryFile.exists(path) {
             if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": path])) {
                 force = true
             } else {
-                return session.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
+                return current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
             }
         }
         switch SummaryFile.write(summary(for: path), to: path, force: force) {
         case .success:
-            return session.notice(.message(knowledge.text(.exportDone, language, ["path": path])))
+            return current!.notice(.message(knowledge.text(.exportDone, language, ["path": path])))
         case .failure(let problem):
-            return session.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem.reason])))
+            return current!.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem.reason])))
         }
     }
 
