@@ -89,7 +89,8 @@ struct Chat: Equatable {
             guard let reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
                 throw CommandFailure(message: "cannot read script '\(script)': \(Terminal.lastErrorDescription())")
             }
-            var source = reader
+            var source = export == nil ? reader : PlainLineReader.endingOnSignals(reader)
+            driver.skipsComments = true
             status = driver.run(&source, interactive: false)
         } else if format == .text, Terminal.isInteractive {
             driver.style = Terminal.wantsColour ? .colour : .plain
@@ -105,8 +106,12 @@ struct Chat: Equatable {
                 status = driver.run(&source, interactive: true)
             }
         } else {
-            var source = PlainLineReader.standardInput()
+            var source = export == nil ? PlainLineReader.standardInput() : PlainLineReader.endingOnSignals(.standardInput())
             status = driver.run(&source, interactive: false)
+        }
+        // Ended by a signal: the summary is written, and the status still says what happened.
+        if script != nil || !typedByHand, status == 0, export != nil, SessionSignals.signal != 0 {
+            throw ExitCode(128 + SessionSignals.signal)
         }
         if status != 0 { throw ExitCode(status) }
     }

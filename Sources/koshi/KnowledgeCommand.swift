@@ -21,9 +21,10 @@ struct KnowledgeCommand: ParsableCommand {
         var directory: String?
 
         func run() throws {
-            let files = try directory.map(KnowledgeLocation.readFiles) ?? BuiltInKnowledge.files
-            let problems = KnowledgeCheck.run(files)
-            for problem in problems { print(problem) }
+            // A file that cannot be read or is not UTF-8 is one more problem; the others are still checked.
+            let (files, unreadable) = try directory.map(KnowledgeLocation.readFilesReportingProblems) ?? (BuiltInKnowledge.files, [])
+            let problems = unreadable + KnowledgeCheck.run(files).map { "\($0)" }
+            for problem in problems { print(Terminal.printable(problem)) }
             if !problems.isEmpty {
                 Terminal.standardError.write("koshi: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the knowledge base\n")
                 throw ExitCode(1)

@@ -17,8 +17,16 @@ enum KnowledgeLocation {
         }
     }
 
-    /// The `.kb` files of a folder, by name; a missing or unreadable folder is a clear failure.
+    /// The `.kb` files of a folder, by name; a missing or unreadable folder, or a file that
+    /// cannot be read as UTF-8 text, is a clear failure.
     static func readFiles(_ directory: String) throws -> [KnowledgeFile] {
+        let (files, problems) = try readFilesReportingProblems(directory)
+        if let first = problems.first { throw CommandFailure(message: "the knowledge base cannot be read: \(first)") }
+        return files
+    }
+
+    /// The `.kb` files of a folder that can be read, and `file:1: reason` for each that cannot.
+    static func readFilesReportingProblems(_ directory: String) throws -> (files: [KnowledgeFile], problems: [String]) {
         guard let folder = opendir(directory) else {
             throw CommandFailure(message: "cannot read the knowledge folder '\(directory)': \(Terminal.lastErrorDescription())")
         }
@@ -33,31 +41,47 @@ enum KnowledgeLocation {
         guard !names.isEmpty else {
             throw CommandFailure(message: "the knowledge folder '\(directory)' has no .kb files")
         }
-        return try names.sorted().map { name in
+        var files: [KnowledgeFile] = []
+        var problems: [String] = []
+        for name in names.sorted() {
             let path = directory + "/" + name
-            guard let bytes = readWholeFile(path) else {
-                throw CommandFailure(message: "cannot read '\(path)': \(Terminal.lastErrorDescription())")
+            switch readWholeFile(path) {
+            case .failure(let problem):
+                problems.append("\(path):1: cannot read it: \(problem.reason)")
+            case .success(let bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    problems.append("\(path):1: it is not valid UTF-8 text")
+                    continue
+                }
+                files.append(KnowledgeFile(name: path, text: text))
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw CommandFailure(message: "'\(path)' is not valid UTF-8 text")
-            }
-            return KnowledgeFile(name: path, text: text)
         }
+        return (files, problems)
     }
 
-    static func readWholeFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    struct ReadProblem: Error {
+        var reason: String
+    }
+
+    /// The bytes of a regular file. Anything else is refused rather than read: a FIFO or a
+    /// device found in a folder could keep koshi waiting forever.
+    static func readWholeFile(_ path: String) -> Result<[UInt8], ReadProblem> {
+        // Non-blocking, so that opening a FIFO returns at once; fstat then tells what it is.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(ReadProblem(reason: Terminal.lastErrorDescription())) }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(ReadProblem(reason: Terminal.lastErrorDescription())) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadProblem(reason: "it is not a regular file")) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failure(ReadProblem(reason: Terminal.lastErrorDescription()))
             }
-            if count == 0 { return bytes }
+            if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
         }
     }

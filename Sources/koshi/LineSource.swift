@@ -20,6 +20,12 @@ protocol LineSource {
     mutating func confirm(_ question: String) -> Bool
     /// Called when the session ends, so the source can save history and restore the terminal.
     mutating func close()
+    /// Why the input ended early, if a read failed (a folder given as the script, a closed stdin).
+    var readFailure: String? { get }
+}
+
+extension LineSource {
+    var readFailure: String? { nil }
 }
 
 /// Reads lines from a file descriptor, as bytes, each at most a little over
@@ -33,6 +39,7 @@ struct PlainLineReader: LineSource {
     private var start = 0
     private var end = 0
     private var atEnd = false
+    private(set) var readFailure: String?
 
     init?(path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -64,7 +71,19 @@ struct PlainLineReader: LineSource {
         return reader
     }
 
+    /// A script or pipe whose session has a summary to write: SIGINT, SIGTERM and SIGHUP end
+    /// the input where it is, so that the summary is written rather than lost with the process.
+    static func endingOnSignals(_ reader: PlainLineReader) -> PlainLineReader {
+        var reader = reader
+        reader.endsOnSignals = true
+        SessionSignals.install()
+        return reader
+    }
+
+    private var endsOnSignals = false
+
     mutating func next(prompt: String) -> LineInput {
+        if endsOnSignals, SessionSignals.signal != 0 { return .end }
         if prompts {
             if SessionSignals.endRequested { return .end }
             SessionSignals.clear()
@@ -77,6 +96,7 @@ struct PlainLineReader: LineSource {
                 if atEnd { return line.isEmpty && !overflowed ? .end : .line(line) }
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
                 if count < 0 && errno == EINTR {
+                    if endsOnSignals, SessionSignals.signal != 0 { return .end }
                     guard prompts else { continue }
                     Terminal.standardOutput.write("\n")
                     if SessionSignals.endRequested { return .end }
@@ -84,6 +104,7 @@ struct PlainLineReader: LineSource {
                     continue
                 }
                 if count <= 0 {
+                    if count < 0, errno != EAGAIN { readFailure = Terminal.lastErrorDescription() }
                     atEnd = true
                     continue
                 }

@@ -10,6 +10,13 @@ enum Terminal {
     final class Output: @unchecked Sendable {
         let descriptor: Int32
         private(set) var isClosed = false
+        /// Why the writing stopped (errno): EPIPE when the reader went away, else a real failure.
+        private(set) var failure: Int32 = 0
+
+        /// Why writing failed, unless the reader only went away (EPIPE, `| head -1`), a normal end.
+        var problem: String? {
+            failure == 0 || failure == EPIPE ? nil : String(cString: strerror(failure))
+        }
 
         init(descriptor: Int32) { self.descriptor = descriptor }
 
@@ -25,6 +32,7 @@ enum Terminal {
                 }
                 if written < 0 {
                     if errno == EINTR { continue }
+                    failure = errno
                     isClosed = true
                     return false
                 }
@@ -36,6 +44,27 @@ enum Terminal {
 
     static let standardOutput = Output(descriptor: STDOUT_FILENO)
     static let standardError = Output(descriptor: STDERR_FILENO)
+
+    /// Text that is safe to print on one line: control characters (escape sequences, newlines,
+    /// C1 codes) are shown as `\u{1B}` rather than sent to the terminal. File names, paths and
+    /// the lines of a transcript or knowledge file come from anywhere.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
+                out += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `printable` for each line of a text that is meant to have several.
+    static func printableLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { printable(String($0)) }.joined(separator: "\n")
+    }
 
     /// An environment variable, or nil when it is unset. (Asked one by one: copying the whole
     /// environment into a dictionary was a visible part of start-up.)
@@ -87,10 +116,19 @@ enum SessionSignals {
         action.__sigaction_handler.sa_handler = { signal in SessionSignals.received = signal }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: the read must come back
-        for signal in [SIGINT, SIGHUP, SIGTERM] { sigaction(signal, &action, nil) }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGHUP, SIGTERM] {
+            sigaction(signal, &action, nil)
+            sigaddset(&set, signal)
+        }
+        // A parent may have started koshi with these blocked; then they would never arrive.
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var endRequested: Bool { received == SIGHUP || received == SIGTERM }
     static var interrupted: Bool { received == SIGINT }
+    /// The signal received, or 0.
+    static var signal: Int32 { received }
     static func clear() { received = 0 }
 }

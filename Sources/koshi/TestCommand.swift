@@ -38,29 +38,38 @@ struct TestCommand: ParsableCommand {
         var passed = 0, failed = 0
         for file in files {
             // Each transcript exports into a folder of its own, so that transcripts cannot see
-            // each other's files; an absolute path (a hostile-input test) is used as written.
+            // each other's files, and none can write anywhere else (see `sandboxed`).
             let exports = TemporaryFolder()
             defer { exports.remove() }
             let runner = TestCommand.runner(knowledge: knowledge, exportFolder: exports.path)
-            guard let bytes = KnowledgeLocation.readWholeFile(file), let text = String(validating: bytes, as: UTF8.self) else {
-                print("FAIL \(file): cannot read it as UTF-8 text")
+            let text: String
+            switch KnowledgeLocation.readWholeFile(file) {
+            case .failure(let problem):
+                print("FAIL \(Terminal.printable(file)): cannot read it: \(problem.reason)")
                 failed += 1
                 continue
+            case .success(let bytes):
+                guard let valid = String(validating: bytes, as: UTF8.self) else {
+                    print("FAIL \(Terminal.printable(file)): it is not UTF-8 text")
+                    failed += 1
+                    continue
+                }
+                text = valid
             }
             switch Transcript.parse(text, name: file, defaultLanguage: lang) {
             case .failure(let problem):
-                print("FAIL \(problem)")
+                print("FAIL " + Terminal.printableLines("\(problem)"))
                 failed += 1
             case .success(let transcript):
                 let outcome = runner.run(transcript)
                 if let failure = outcome.failure {
                     failed += 1
-                    print("FAIL " + failure + "\n")
+                    print("FAIL " + Terminal.printableLines(failure) + "\n")
                     if update, outcome.updated != text {
                         if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true) {
-                            print("  could not update \(file): \(problem.reason)")
+                            print("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
-                            print("  updated \(file)")
+                            print("  updated \(Terminal.printable(file))")
                         }
                     }
                 } else {
@@ -75,7 +84,7 @@ struct TestCommand: ParsableCommand {
     /// A runner whose `/export` writes into `folder` with the same safe writing as the chat.
     static func runner(knowledge: Knowledge, exportFolder folder: String) -> TranscriptRunner {
         TranscriptRunner(knowledge: knowledge) { session, path, force, time in
-            let target = path.hasPrefix("/") ? path : folder + "/" + path
+            let target = sandboxed(path, in: folder)
             let summary = Summary(state: session.state, knowledge: session.knowledge, time: time)
             let writer = SummaryWriter(knowledge: session.knowledge)
             let text = path.lowercased().hasSuffix(".json") ? writer.json(summary).pretty() + "\n" : writer.markdown(summary)
@@ -92,11 +101,28 @@ struct TestCommand: ParsableCommand {
         }
     }
 
+    /// Where a transcript's export goes: always inside `folder`. A transcript is a file from
+    /// anywhere, and replaying it must not write outside the test's own folder: an absolute path
+    /// or `..` stays inside it (`/nonexistent/x.md` becomes `FOLDER/nonexistent/x.md`, which
+    /// fails as the original would, for its missing folder).
+    static func sandboxed(_ path: String, in folder: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != ".." && $0 != "." }
+        return folder + "/" + parts.joined(separator: "/")
+    }
+
     /// The transcript files at a path: the file itself, or every `.koshi` file below a folder.
+    /// A folder is searched once even if links lead back into it, and only regular files are
+    /// taken from it (a FIFO named like a transcript would block the run).
     static func transcripts(at path: String) -> [String]? {
+        var visited: Set<[UInt64]> = []
+        return transcripts(at: path, visited: &visited)
+    }
+
+    private static func transcripts(at path: String, visited: inout Set<[UInt64]>) -> [String]? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return [] }
         guard let folder = opendir(path) else { return nil }
         defer { closedir(folder) }
         var found: [String] = []
@@ -104,10 +130,11 @@ struct TestCommand: ParsableCommand {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name.hasPrefix(".") { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            if name.hasSuffix(".koshi") {
-                found.append(child)
-            } else if stat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                found += transcripts(at: child) ?? []
+            guard stat(child, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG where name.hasSuffix(".koshi"): found.append(child)
+            case S_IFDIR: found += transcripts(at: child, visited: &visited) ?? []
+            default: continue
             }
         }
         return found.sorted()

@@ -9,8 +9,15 @@ import ArgumentParser
 // that their memory goes back at once: glibc otherwise raises its threshold after the first such
 // array is freed and keeps later ones on the heap, where they linger in the peak.
 _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD, malloc.h */, 128 * 1024)
+// A file size limit (ulimit -f) must fail a write, which koshi reports, not kill the session.
+signal(SIGXFSZ, SIG_IGN)
 
 do {
+    // An argument with a newline or an escape sequence would break the one-line error message,
+    // or reach the terminal raw when echoed in one.
+    if let odd = CommandLine.arguments.dropFirst().first(where: { $0 != Terminal.printable($0) }) {
+        throw CommandFailure(message: "an argument contains control characters: '\(Terminal.printable(odd))'")
+    }
     if let chat = Chat.quickParse(CommandLine.arguments.dropFirst()) {
         try chat.run()
     } else {
@@ -20,7 +27,7 @@ do {
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch let failure as CommandFailure {
-    Terminal.standardError.write("koshi: \(failure.message)\n")
+    Terminal.standardError.write("koshi: \(Terminal.printable(failure.message))\n")
     exit(failure.status)
 } catch {
     if Koshi.exitCode(for: error) == .success {

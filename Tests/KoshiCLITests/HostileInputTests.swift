@@ -215,4 +215,114 @@ struct HostileInputTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"))
     }
+
+    @Test("an output that fails (a full disk) is said on stderr, the summary still holds every line, status 1")
+    func fullOutput() throws {
+        let files = try Files()
+        let summary = files.folder + "/s.json"
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "printf 'my back hurts\\nno\\nno\\nI am 40\\n' | \"$0\" --lang en --export \"$1\" >/dev/full 2>\"$2\"; echo $? >\"$3\"",
+                           Koshi.binary.path, summary, files.folder + "/stderr", files.folder + "/status"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(try String(contentsOfFile: files.folder + "/status", encoding: .utf8).hasPrefix("1"))
+        let errors = try String(contentsOfFile: files.folder + "/stderr", encoding: .utf8)
+        #expect(errors == "koshi: cannot write the output: No space left on device\n")
+        let exported = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        let transcript = try #require(exported["transcript"] as? [[String: Any]])
+        #expect(transcript.filter { $0["role"] as? String == "user" }.count == 4, "lines were lost with the output")
+    }
+
+    @Test("a script that cannot be read to its end: one clear line, status 2")
+    func unreadableScript() throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let files = try Files()
+        shell.arguments = ["-c", "\"$0\" --script - < \"$1\" >/dev/null 2>\"$2\"; echo $? >\"$3\"",
+                           Koshi.binary.path, files.folder, files.folder + "/stderr", files.folder + "/status"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(try String(contentsOfFile: files.folder + "/status", encoding: .utf8).hasPrefix("2"))
+        #expect(try String(contentsOfFile: files.folder + "/stderr", encoding: .utf8) == "koshi: cannot read the input: Is a directory\n")
+    }
+
+    @Test("an argument with a newline or an escape sequence: one line, shown escaped, status 2",
+          arguments: ["--script", "--lang", "--knowledge"])
+    func controlCharactersInArguments(option: String) throws {
+        let result = try Koshi.run([option, "a\nb\u{1B}[2J"])
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(firstRawControl(result.stderr.replacingOccurrences(of: "\n", with: "")) == nil)
+        #expect(result.stderr.contains("a\\u{A}b\\u{1B}[2J"), "\(result.stderr)")
+    }
+
+    @Test("koshi test: an export never leaves the test's own folder, whatever path the transcript names")
+    func testExportsStayInside() throws {
+        let files = try Files()
+        let victim = try files.write("keep me\n", to: "victim.md")
+        let transcript = try files.write("""
+            @lang en
+            > my back hurts
+            > /export \(victim) --force
+            > /export ../../../../../../\(files.folder)/victim.md --force
+            """, to: "t.koshi")
+        _ = try Koshi.run(["test", transcript])
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test("koshi test and kb check skip what is not a regular file: a FIFO does not hang them")
+    func fifosAreSkipped() throws {
+        let files = try Files()
+        try FileManager.default.createDirectory(atPath: files.folder + "/t", withIntermediateDirectories: false)
+        _ = try files.write("@lang en\n> my back hurts\n? present low_back_pain\n", to: "t/ok.koshi")
+        #expect(mkfifo(files.folder + "/t/pipe.koshi", 0o600) == 0)
+        let tested = try Koshi.run(["test", files.folder + "/t"])
+        #expect(tested.stdout.contains("1 passed, 0 failed"), "\(tested.stdout)")
+        try FileManager.default.createDirectory(atPath: files.folder + "/kb", withIntermediateDirectories: false)
+        #expect(mkfifo(files.folder + "/kb/pipe.kb", 0o600) == 0)
+        let checked = try Koshi.run(["kb", "check", files.folder + "/kb"])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("pipe.kb:1: cannot read it: it is not a regular file"), "\(checked.stdout)")
+    }
+
+    @Test("kb check: a control character in a knowledge file is a problem, and is shown escaped")
+    func controlCharactersInKnowledge() throws {
+        let files = try Files()
+        try FileManager.default.createDirectory(atPath: files.folder + "/kb", withIntermediateDirectories: false)
+        _ = try files.write("[text greeting]\nja: こんにちは\u{1B}[2J\nen: Hello\n", to: "kb/texts.kb")
+        _ = try files.write([0xFF, 0xFE], to: "kb/broken.kb")
+        let checked = try Koshi.run(["kb", "check", files.folder + "/kb"])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("texts.kb:2: a control character (U+001B) is not allowed"), "\(checked.stdout)")
+        #expect(checked.stdout.contains("broken.kb:1: it is not valid UTF-8 text"), "\(checked.stdout)")
+        #expect(firstRawControl(checked.stdout) == nil)
+    }
+
+    @Test("SIGTERM to a piped session with --export: the summary is written, the status says 143")
+    func terminatedPipeKeepsItsSummary() throws {
+        let files = try Files()
+        let summary = files.folder + "/s.json"
+        let process = Process()
+        process.executableURL = Koshi.binary
+        process.arguments = ["--lang", "en", "--format", "jsonl", "--export", summary]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("my back hurts\n".utf8))
+        // Wait until the line was answered (its question and the next ready), then stop koshi.
+        var seen = Data()
+        while seen.split(separator: UInt8(ascii: "\n")).filter({ $0.contains(UInt8(ascii: "y")) && String(decoding: $0, as: UTF8.self).contains("ready") }).count < 2 {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143)
+        let exported = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any])
+        let transcript = try #require(exported["transcript"] as? [[String: Any]])
+        #expect(transcript.contains { $0["text"] as? String == "my back hurts" })
+    }
 }

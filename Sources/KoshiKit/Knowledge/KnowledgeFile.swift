@@ -80,6 +80,12 @@ public enum KnowledgeParser {
                 func problem(_ message: String) {
                     problems.append(KnowledgeProblem(file: file.name, line: lineNumber, message: message))
                 }
+                // Texts reach the terminal: an escape sequence in one would be run there, not shown.
+                if let control = (from..<to).first(where: { isControl(bytes, at: $0) }) {
+                    let value = bytes[control] == 0xC2 ? bytes[control + 1] : bytes[control]
+                    problem("a control character (U+\(hex4(value))) is not allowed in a knowledge file")
+                    continue
+                }
                 if bytes[from] == UInt8(ascii: "[") {
                     guard bytes[to - 1] == UInt8(ascii: "]") else {
                         problem("a record header must end with ']'")
@@ -118,6 +124,19 @@ public enum KnowledgeParser {
             }
         }
         return (records, problems)
+    }
+
+    /// C0 controls but tab, DEL, and the C1 controls (U+0080–U+009F, two bytes in UTF-8).
+    private static func isControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x20 { return byte != 0x09 }
+        if byte == 0x7F { return true }
+        return byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+    }
+
+    private static func hex4(_ value: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "00" + String(digits[Int(value >> 4)]) + String(digits[Int(value & 0xF)])
     }
 
     /// Keys that hold words for the lexicon or examples for `kb check`.
