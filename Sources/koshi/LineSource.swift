@@ -40,6 +40,18 @@ struct PlainLineReader: LineSource {
     private var end = 0
     private var atEnd = false
     private(set) var readFailure: String?
+    private var lineCount = 0
+
+    /// A line cut at the length limit may end inside a character: the pieces would read as
+    /// invalid UTF-8 and be reported so. They are dropped with the rest that was cut.
+    static func dropIncompleteCharacter(_ line: inout [UInt8]) {
+        var lead = line.count - 1
+        while lead >= 0, lead >= line.count - 4, line[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0 else { return }
+        let byte = line[lead]
+        let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        if line.count - lead < length { line.removeSubrange(lead...) }
+    }
 
     init?(path: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -93,7 +105,13 @@ struct PlainLineReader: LineSource {
         var overflowed = false
         while true {
             if start == end {
-                if atEnd { return line.isEmpty && !overflowed ? .end : .line(line) }
+                if atEnd {
+                    if line.isEmpty && !overflowed { return .end }
+                    if overflowed { Self.dropIncompleteCharacter(&line) }
+                    if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+                    lineCount += 1
+                    return .line(line)
+                }
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
                 if count < 0 && errno == EINTR {
                     if endsOnSignals, SessionSignals.signal != 0 { return .end }
@@ -123,6 +141,9 @@ struct PlainLineReader: LineSource {
             if newline != nil {
                 start += 1
                 if line.last == 0x0D { line.removeLast() }
+                if overflowed { Self.dropIncompleteCharacter(&line) }
+                if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }  // a byte order mark
+                lineCount += 1
                 return .line(line)
             }
         }

@@ -325,4 +325,18 @@ struct HostileInputTests {
         let transcript = try #require(exported["transcript"] as? [[String: Any]])
         #expect(transcript.contains { $0["text"] as? String == "my back hurts" })
     }
+
+    @Test("a Japanese line cut at a megabyte is not called invalid UTF-8; a byte order mark and an 8-bit CSI go quietly")
+    func cutsAndMarks() throws {
+        let files = try Files()
+        let long = try files.write(String(repeating: "腰", count: 400_000) + "\n", to: "long.txt")
+        let cut = try events(try Koshi.run(["--format", "jsonl", "--lang", "en", "--script", long]).stdout)
+        let errors = cut.filter { $0["type"] as? String == "error" }.compactMap { $0["message"] as? String }
+        #expect(errors.count == 1, "only the cut is reported: \(errors)")
+        #expect(!errors.contains { $0.contains("UTF-8") })
+        let marked = try files.write([0xEF, 0xBB, 0xBF] + Array("# a comment\nmy back hurts\n".utf8), to: "bom.txt")
+        #expect(count("findings", in: try events(try Koshi.run(["--format", "jsonl", "--lang", "en", "--script", marked]).stdout)) == 1)
+        let csi = try events(try Koshi.run(["--format", "jsonl", "--lang", "en"], input: "\u{9B}31mback pain\n").stdout)
+        #expect(csi.first { $0["type"] as? String == "findings" }?["present"] as? [String] == ["low_back_pain"])
+    }
 }

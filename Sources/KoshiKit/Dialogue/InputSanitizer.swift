@@ -37,6 +37,10 @@ public enum InputSanitizer {
             } else if scalar.value == 0x1B {
                 removed = true
                 skipEscapeSequence(&iterator)
+            } else if scalar.value == 0x9B {
+                // The one-character CSI: its parameters and final letter go with it ("31m").
+                removed = true
+                while let next = iterator.next(), !(0x40...0x7E).contains(next.value) {}
             } else if isUnsafe(scalar) {
                 removed = true
             } else {
