@@ -17,7 +17,9 @@ struct LinearityBenchmark {
 
     static let shortScript = 2_000
     static let longScript = 20_000
-    static let scriptTargetRange = 7.0...14.0
+    /// Ten times the lines may cost up to ten times (a little over, for noise), and costs less
+    /// when start-up and loading the knowledge, paid once, weigh in the shorter run.
+    static let scriptTargetRange = 1.0...11.0
 
     static let shortBytes = 1_000
     static let longBytes = 100_000
@@ -46,7 +48,7 @@ struct LinearityBenchmark {
                 ReportRow(name: "1 MB line", value: Figure.duration(megabyteTime)),
                 ReportRow(name: "koshi --script, 2,000 lines", value: Figure.duration(shortScriptTime)),
                 ReportRow(name: "koshi --script, 20,000 lines", value: Figure.duration(longScriptTime)),
-                ReportRow(name: "20,000 / 2,000 lines", value: Figure.ratio(scriptRatio), target: "~10×",
+                ReportRow(name: "20,000 / 2,000 lines", value: Figure.ratio(scriptRatio), target: "≤ 10×",
                           met: Self.scriptTargetRange.contains(scriptRatio)),
             ],
             json: [
