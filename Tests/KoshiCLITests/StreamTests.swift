@@ -145,14 +145,7 @@ struct StreamTests {
 
     @Test("a conversation over pipes: each event is flushed, so koshi answers one line at a time")
     func pipeConversation() throws {
-        let process = Process()
-        process.executableURL = Koshi.binary
-        process.arguments = ["--format", "jsonl", "--lang", "en"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try startStream()
         defer { if process.isRunning { process.terminate() } }
         var reader = EventReader(descriptor: output.fileHandleForReading.fileDescriptor)
 
@@ -184,14 +177,7 @@ struct StreamTests {
 extension StreamTests {
     @Test("libedit is loaded only for a chat at a terminal: not for the stream, before or after a turn")
     func noLineEditorOverPipes() throws {
-        let process = Process()
-        process.executableURL = Koshi.binary
-        process.arguments = ["--format", "jsonl", "--lang", "en"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try startStream()
         defer { if process.isRunning { process.terminate() } }
         var reader = EventReader(descriptor: output.fileHandleForReading.fileDescriptor)
         func mappedFiles() throws -> String {
@@ -208,6 +194,19 @@ extension StreamTests {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
     }
+}
+
+/// `koshi --format jsonl --lang en` running over pipes, as another program would hold it.
+private func startStream() throws -> (process: Process, input: Pipe, output: Pipe) {
+    let process = Process()
+    process.executableURL = Koshi.binary
+    process.arguments = ["--format", "jsonl", "--lang", "en"]
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, input, output)
 }
 
 /// Reads JSON lines from a pipe as they come, never waiting longer than a timeout, so that a
