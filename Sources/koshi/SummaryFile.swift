@@ -36,11 +36,15 @@ enum SummaryFile {
         return nil
     }
 
-    static func write(_ text: String, to path: String, force: Bool) -> Result<Void, Problem> {
+    /// `keepingMode`: a file replaced keeps its permissions (a transcript rewritten by
+    /// `koshi test --update` is the project's file, not a person's health data).
+    static func write(_ text: String, to path: String, force: Bool, keepingMode: Bool = false) -> Result<Void, Problem> {
         var info = stat()
+        var mode: mode_t = 0o600
         if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) != S_IFREG { return .failure(Problem(reason: "it exists and is not a regular file")) }
             if !force { return .failure(Problem(reason: "it already exists")) }
+            if keepingMode { mode = info.st_mode & 0o777 }
         }
         let folder = directory(of: path)
         var template = Array((folder + "/.koshi-summary-XXXXXX").utf8CString)
@@ -52,7 +56,7 @@ enum SummaryFile {
             unlink(temporary)
             return .failure(Problem(reason: describe(code)))
         }
-        if fchmod(descriptor, 0o600) != 0 { return fail(errno) }
+        if fchmod(descriptor, mode) != 0 { return fail(errno) }
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -66,7 +66,7 @@ struct TestCommand: ParsableCommand {
                     failed += 1
                     print("FAIL " + Terminal.printableLines(failure) + "\n")
                     if update, outcome.updated != text {
-                        if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true) {
+                        if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true, keepingMode: true) {
                             print("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
                             print("  updated \(Terminal.printable(file))")

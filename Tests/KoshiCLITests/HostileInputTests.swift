@@ -339,4 +339,20 @@ struct HostileInputTests {
         let csi = try events(try Koshi.run(["--format", "jsonl", "--lang", "en"], input: "\u{9B}31mback pain\n").stdout)
         #expect(csi.first { $0["type"] as? String == "findings" }?["present"] as? [String] == ["low_back_pain"])
     }
+
+    @Test("koshi test: an empty transcript fails, and --update keeps a transcript's permissions")
+    func transcriptFiles() throws {
+        let files = try Files()
+        let empty = try files.write("", to: "empty.koshi")
+        let tested = try Koshi.run(["test", empty])
+        #expect(tested.status == 1)
+        #expect(tested.stdout.contains("no lines to say and nothing to check"), "\(tested.stdout)")
+        let wrong = try files.write("@lang en\n> my back hurts\n? present fever\n", to: "wrong.koshi")
+        #expect(chmod(wrong, 0o644) == 0)
+        _ = try Koshi.run(["test", "--update", wrong])
+        var info = stat()
+        #expect(stat(wrong, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o644)
+        #expect(try String(contentsOfFile: wrong, encoding: .utf8).contains("? present low_back_pain"))
+    }
 }

@@ -127,6 +127,8 @@ struct TranscriptParsingTests {
         ("> x\n? disposition", "bad.koshi:2: '? disposition' takes one of emergency, doctor-soon, in-person, self-care"),
         ("> x\n? values age=forty", "bad.koshi:2: '? values' takes age=N, duration_days=N, pain_intensity=N"),
         ("> x\n? values weight=60", "bad.koshi:2: '? values' takes age=N, duration_days=N, pain_intensity=N"),
+        ("", "bad.koshi:1: the transcript has no lines to say and nothing to check"),
+        ("# only a comment\n@lang en\n", "bad.koshi:1: the transcript has no lines to say and nothing to check"),
     ])
     func badLines(text: String, expected: String) {
         #expect(problem(text) == expected)

@@ -114,6 +114,10 @@ public struct Transcript: Sendable {
             }
             transcript.turns[transcript.turns.count - 1].expectations.append(Expectation(kind: kind, line: number))
         }
+        // An empty file, or one of comments only, checks nothing: passing it would say otherwise.
+        guard transcript.turns.contains(where: { $0.input != nil || !$0.expectations.isEmpty }) else {
+            return .failure(KnowledgeProblem(file: name, line: 1, message: "the transcript has no lines to say and nothing to check"))
+        }
         return .success(transcript)
     }
 
