@@ -85,6 +85,8 @@ struct Chat: Equatable {
                                 format: format, exportAtEnd: export.map { ($0, force) }, clock: clock)
         }
         let status: Int32
+        // A script or a pipe, unlike a person at the terminal, is ended by a signal (see below).
+        var unattended = true
         if let script {
             guard let reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
                 throw CommandFailure(message: "cannot read script '\(script)': \(Terminal.lastErrorDescription())")
@@ -93,6 +95,7 @@ struct Chat: Equatable {
             driver.skipsComments = true
             status = driver.run(&source, interactive: false)
         } else if format == .text, Terminal.isInteractive {
+            unattended = false
             driver.style = Terminal.wantsColour ? .colour : .plain
             driver.width = Terminal.columns
             if let editor = LineEditor(history: noHistory ? nil : LineEditor.defaultHistoryPath()) {
@@ -110,7 +113,7 @@ struct Chat: Equatable {
             status = driver.run(&source, interactive: false)
         }
         // Ended by a signal: the summary is written, and the status still says what happened.
-        if script != nil || !typedByHand, status == 0, export != nil, SessionSignals.signal != 0 {
+        if unattended, export != nil, status == 0, SessionSignals.signal != 0 {
             throw ExitCode(128 + SessionSignals.signal)
         }
         if status != 0 { throw ExitCode(status) }
