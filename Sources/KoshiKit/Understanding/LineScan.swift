@@ -152,7 +152,8 @@ struct LineScan {
             nextBreak = breaks.next()
         }
         guard start < scalars.count, let opening = openings.first(where: { scalars[start...].starts(with: $0) }) else { return false }
-        return !tokens.contains { $0.range.lowerBound == start && $0.range.count > opening.count }
+        // Only this clause's own tokens are looked at: a huge line of clauses stays linear.
+        return !tokens[first..<clauseTokens.upperBound].contains { $0.range.lowerBound == start && $0.range.count > opening.count }
     }
 
     /// Whether the text from `position` opens with an English question word ("do I have…",
