@@ -132,7 +132,9 @@ struct ChatDriver {
     /// keyboard types them), or in a `--script`, a `#` comment. Piped lines that start with `#`
     /// are what someone typed (「#7119に電話すべき？」), so they are turns.
     func isSkipped(_ bytes: [UInt8]) -> Bool {
-        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.makeIterator()
+        // Invisible characters (zero-width space, word joiner, byte order mark) count as blank.
+        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.lazy
+            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format && $0 != "\u{3164}" }.makeIterator()
         guard let first = scalars.next() else { return true }
         return skipsComments && first == "#"
     }

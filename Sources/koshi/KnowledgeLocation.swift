@@ -59,6 +59,9 @@ enum KnowledgeLocation {
         return (files, problems)
     }
 
+    /// Knowledge and transcript files are read whole; the built-in knowledge is well under 1 MB.
+    static let maximumFileBytes = 64 << 20
+
     struct ReadProblem: Error {
         var reason: String
     }
@@ -73,6 +76,9 @@ enum KnowledgeLocation {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadProblem(reason: Terminal.lastErrorDescription())) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadProblem(reason: "it is not a regular file")) }
+        guard info.st_size <= maximumFileBytes else {
+            return .failure(ReadProblem(reason: "it is larger than \(maximumFileBytes >> 20) MB, far beyond any knowledge or transcript file"))
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -142,9 +142,11 @@ final class LineEditor: LineSource {
 
     // MARK: History
 
+    /// Only a regular file, not followed through a link: a FIFO there would hang the start, and
+    /// a link could point at any file.
     private func loadHistory(_ path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
         koshi_history_load(history, path)
     }
 
@@ -159,8 +161,15 @@ final class LineEditor: LineSource {
         chmod(folder, 0o700)  // koshi's own folder, even if something else made it
         // H_SAVE opens the file with fopen, which would create it 0666 less the umask; creating it
         // 0600 first means the lines are never readable by others, not even for a moment.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW and a regular-file check: history never goes through a link into another
+        // file, nor into a FIFO.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else { return }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            Glibc.close(descriptor)
+            return
+        }
         fchmod(descriptor, 0o600)
         Glibc.close(descriptor)
         koshi_history_save(history, path)

@@ -31,7 +31,14 @@ enum Terminal {
                     Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 }
                 if written < 0 {
-                    if errno == EINTR { continue }
+                    if errno == EINTR {
+                        // A reader that stopped reading must not keep koshi from ending: SIGTERM,
+                        // SIGHUP (or SIGINT, away from a terminal) give up the write, and the
+                        // session ends as it would between lines.
+                        guard SessionSignals.endRequested || (SessionSignals.interrupted && isatty(descriptor) == 0) else { continue }
+                        isClosed = true
+                        return false
+                    }
                     failure = errno
                     isClosed = true
                     return false

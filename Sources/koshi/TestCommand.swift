@@ -49,7 +49,8 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 continue
             case .success(let bytes):
-                guard let valid = String(validating: bytes, as: UTF8.self) else {
+                let unmarked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes  // a byte order mark
+                guard let valid = String(validating: unmarked, as: UTF8.self) else {
                     print("FAIL \(Terminal.printable(file)): it is not UTF-8 text")
                     failed += 1
                     continue
@@ -130,11 +131,13 @@ struct TestCommand: ParsableCommand {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name.hasPrefix(".") { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
-            guard stat(child, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG where name.hasSuffix(".koshi"): found.append(child)
-            case S_IFDIR: found += transcripts(at: child, visited: &visited) ?? []
-            default: continue
+            // A link to a folder is not followed (it could lead anywhere, /proc included); a
+            // link to a transcript is.
+            guard lstat(child, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                found += transcripts(at: child, visited: &visited) ?? []
+            } else if name.hasSuffix(".koshi"), stat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                found.append(child)
             }
         }
         return found.sorted()

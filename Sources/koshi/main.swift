@@ -18,6 +18,10 @@ do {
     if let odd = CommandLine.arguments.dropFirst().first(where: { $0 != Terminal.printable($0) }) {
         throw CommandFailure(message: "an argument contains control characters: '\(Terminal.printable(odd))'")
     }
+    // Swift repairs invalid UTF-8 in arguments to U+FFFD: a file name would silently change.
+    if let odd = CommandLine.arguments.dropFirst().first(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+        throw CommandFailure(message: "an argument is not valid UTF-8: '\(odd)'")
+    }
     if let chat = Chat.quickParse(CommandLine.arguments.dropFirst()) {
         try chat.run()
     } else {

@@ -355,4 +355,42 @@ struct HostileInputTests {
         #expect(info.st_mode & 0o777 == 0o644)
         #expect(try String(contentsOfFile: wrong, encoding: .utf8).contains("? present low_back_pain"))
     }
+
+    @Test("koshi test does not follow a link to a folder, reads no file over 64 MB, and takes a byte order mark")
+    func testFolderEdges() throws {
+        let files = try Files()
+        try FileManager.default.createDirectory(atPath: files.folder + "/t", withIntermediateDirectories: false)
+        _ = try files.write([0xEF, 0xBB, 0xBF] + Array("@lang en\n> my back hurts\n? present low_back_pain\n".utf8), to: "t/marked.koshi")
+        #expect(symlink("/proc", files.folder + "/t/proc") == 0)
+        let tested = try Koshi.run(["test", files.folder + "/t"])
+        #expect(tested.stdout.hasSuffix("1 passed, 0 failed\n"), "\(tested.stdout)")
+        let huge = files.folder + "/huge.koshi"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, 65 << 20) == 0)
+        let refused = try Koshi.run(["test", huge])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("larger than 64 MB"), "\(refused.stdout)")
+    }
+
+    @Test("an argument that is not valid UTF-8 is refused, not silently changed")
+    func invalidUTF8Argument() throws {
+        let files = try Files()
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" --export \"$(printf 'r\\377.md')\" </dev/null >/dev/null 2>\"$1\"; echo $? >\"$2\"",
+                           Koshi.binary.path, files.folder + "/stderr", files.folder + "/status"]
+        shell.currentDirectoryURL = URL(fileURLWithPath: files.folder)
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(try String(contentsOfFile: files.folder + "/status", encoding: .utf8).hasPrefix("2"))
+        #expect(try String(contentsOfFile: files.folder + "/stderr", encoding: .utf8).contains("is not valid UTF-8"))
+        #expect(!FileManager.default.fileExists(atPath: files.folder + "/r\u{FFFD}.md"))
+    }
+
+    @Test("a line of invisible characters is blank: no turn, no second ready")
+    func invisibleLines() throws {
+        let all = try events(try Koshi.run(["--format", "jsonl", "--lang", "en"], input: "back pain\n\u{200B}\n\u{FEFF}\u{2060}\n").stdout)
+        #expect(count("findings", in: all) == 1)
+        #expect(count("ready", in: all) == 2)
+    }
 }

@@ -260,6 +260,8 @@ struct ReaderTests {
         #expect(reported("No, no fever", asked: fall) == ["-fever", "-trauma"])
         #expect(reported("no... wait, yes", asked: fall) == [])
         #expect(reported("no never fell") == ["-trauma"], "no never insists; it does not cancel out")
+        #expect(reported("no I don't have a fever", asked: fall) == ["-fever", "-trauma"], "the no answers; the clause denies")
+        #expect(reported("no, I have a fever") == ["fever"])
     }
 
     @Test("Kansai してん is a yes, not a negative")

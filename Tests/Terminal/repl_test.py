@@ -396,6 +396,37 @@ def test_history_default_folder(t):
     check(mode == 0o600, f"the history file has mode {mode:04o}, not 0600")
 
 
+def test_history_never_a_link_or_fifo(t):
+    # A history path that is a link must not carry the lines into the file it points at, and one
+    # that is a FIFO must not keep koshi from starting.
+    folder = t.folder("history-link")
+    state = os.path.join(folder, "state", "koshi")
+    os.makedirs(state, mode=0o700)
+    victim = os.path.join(folder, "victim.txt")
+    with open(victim, "w", encoding="utf-8") as handle:
+        handle.write("not koshi's\n")
+    os.chmod(victim, 0o644)
+    os.symlink(victim, os.path.join(state, "history"))
+    s = t.session(["--lang", "en"], folder=folder)
+    s.wait_prompt()
+    s.say("my back hurts")
+    s.keys("C-d")
+    end_cleanly(s, "Ctrl-D")
+    with open(victim, encoding="utf-8") as handle:
+        check(handle.read() == "not koshi's\n", "the history was written through a link into another file")
+    check(stat.S_IMODE(os.stat(victim).st_mode) == 0o644, "the linked file's mode was changed")
+
+    fifo_folder = t.folder("history-fifo")
+    fifo_state = os.path.join(fifo_folder, "state", "koshi")
+    os.makedirs(fifo_state, mode=0o700)
+    os.mkfifo(os.path.join(fifo_state, "history"), 0o600)
+    f = t.session(["--lang", "en"], folder=fifo_folder)
+    f.wait_prompt()
+    f.say("my back hurts")
+    f.keys("C-d")
+    end_cleanly(f, "Ctrl-D")
+
+
 def test_no_history(t):
     folder = t.folder("no-history")
     # A history file kept by an earlier session, in libedit's format, must stay untouched.
@@ -581,6 +612,7 @@ CASES = [
     test_mixed_width_editing,
     test_history_across_sessions,
     test_history_default_folder,
+    test_history_never_a_link_or_fifo,
     test_hangup_keeps_history_and_export,
     test_sigterm_ends_cleanly,
     test_no_history,

@@ -18,13 +18,18 @@ struct Gap {
         guard from < to else { return }
         var covered = from
         var previous: Token?
-        for token in scan.tokens[between] {
+        for index in between {
+            let token = scan.tokens[index]
             defer { previous = token }
             switch token.role {
             // "no never fell", "no no fever": denials said one after the other insist; they do
             // not cancel out as "I don't not…" would.
             case .negation where previous.map { ($0.role == .negation || $0.role == .no)
                     && !Gap.hasText(scan.text.scalars, $0.range.upperBound..<token.range.lowerBound) } ?? false:
+                break
+            // "no I don't have a fever", "no, I have a fever": a no before the speaker's own
+            // clause answers something; it does not deny what the clause says.
+            case .negation where token.language == .en && index + 1 < scan.tokens.count && scan.tokens[index + 1].role == .speaker:
                 break
             case .negation:
                 negations += 1
