@@ -70,6 +70,16 @@ final class LineEditor: LineSource {
                                 ("\\e[3~", "ed-delete-next-char")] {
             bind(key, to: function)
         }
+        // Keys libedit does not know would otherwise leave the rest of their sequence in the line
+        // ("5C", "~"), which koshi would then read: Ctrl- and Alt-arrows move by word, and
+        // Insert, Page Up/Down and the function keys do nothing.
+        for (key, function) in [("\\e[1;5C", "em-next-word"), ("\\e[1;5D", "ed-prev-word"),
+                                ("\\e[1;3C", "em-next-word"), ("\\e[1;3D", "ed-prev-word"),
+                                ("\\e[1;2C", "ed-next-char"), ("\\e[1;2D", "ed-prev-char"),
+                                ("\\e[1;5A", "ed-unassigned"), ("\\e[1;5B", "ed-unassigned")]
+            + ["2", "5", "6", "15", "17", "18", "19", "20", "21", "23", "24"].map({ ("\\e[\($0)~", "ed-unassigned") }) {
+            bind(key, to: function)
+        }
         if let path { loadHistory(path) }
         // While libedit reads, its own handler (EL_SIGNAL) catches a signal first, puts the
         // terminal back to normal and passes it on to these.

@@ -478,6 +478,21 @@ def test_tab_completion(t):
     check(s.transcript() == [], f"stray user lines reached the engine: {s.transcript()!r}")
 
 
+def test_other_keys_leave_no_text(t):
+    # Keys libedit has no binding for would leave the tail of their sequence ("5C", "~") in the
+    # line, and koshi would read it: "I am 4" and Ctrl-Right became "45".
+    s = t.session(["--lang", "en"])
+    s.wait_prompt()
+    s.type("I am 4")
+    s.keys("C-Right", "F5", "PageUp", "IC", "F12", "C-Left")
+    s.wait_line("> I am 4", column=7)
+    s.keys("End", "Enter")
+    s.wait_prompt()
+    s.keys("C-d")
+    end_cleanly(s, "Ctrl-D")
+    check(s.transcript() == ["I am 4"], f"the engine received {s.transcript()!r}, not ['I am 4']")
+
+
 def test_ctrl_c_abandons_the_line(t):
     s = t.session(["--lang", "en"])
     s.wait_prompt()
@@ -617,6 +632,7 @@ CASES = [
     test_sigterm_ends_cleanly,
     test_no_history,
     test_tab_completion,
+    test_other_keys_leave_no_text,
     test_ctrl_c_abandons_the_line,
     test_ctrl_d_ends_the_session,
     test_quit_ends_the_session,
