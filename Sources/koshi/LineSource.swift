@@ -42,6 +42,16 @@ struct PlainLineReader: LineSource {
     private(set) var readFailure: String?
     private var lineCount = 0
 
+    /// A whole line, as read: without the piece of a character a cut left, and the first without
+    /// a byte order mark.
+    private mutating func finish(_ line: [UInt8], overflowed: Bool) -> LineInput {
+        var line = line
+        if overflowed { Self.dropIncompleteCharacter(&line) }
+        if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        lineCount += 1
+        return .line(line)
+    }
+
     /// A line cut at the length limit may end inside a character: the pieces would read as
     /// invalid UTF-8 and be reported so. They are dropped with the rest that was cut.
     static func dropIncompleteCharacter(_ line: inout [UInt8]) {
@@ -105,13 +115,7 @@ struct PlainLineReader: LineSource {
         var overflowed = false
         while true {
             if start == end {
-                if atEnd {
-                    if line.isEmpty && !overflowed { return .end }
-                    if overflowed { Self.dropIncompleteCharacter(&line) }
-                    if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
-                    lineCount += 1
-                    return .line(line)
-                }
+                if atEnd { return line.isEmpty && !overflowed ? .end : finish(line, overflowed: overflowed) }
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
                 if count < 0 && errno == EINTR {
                     if endsOnSignals, SessionSignals.signal != 0 { return .end }
@@ -141,10 +145,7 @@ struct PlainLineReader: LineSource {
             if newline != nil {
                 start += 1
                 if line.last == 0x0D { line.removeLast() }
-                if overflowed { Self.dropIncompleteCharacter(&line) }
-                if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }  // a byte order mark
-                lineCount += 1
-                return .line(line)
+                return finish(line, overflowed: overflowed)
             }
         }
     }
