@@ -31,6 +31,8 @@ public struct TranscriptEntry: Sendable, Hashable, Codable {
 /// so `/reset`, `/why`, transcripts and tests need nothing else.
 public struct DialogueState: Sendable {
     public var language: Language
+    /// Where the person is: the emergency numbers and services that replies name.
+    public var region: Region
     public var findings: [String: RecordedFinding] = [:]
     public var values: [ValueSlot: RecordedValue] = [:]
     /// The question waiting for an answer, if any.
@@ -51,8 +53,9 @@ public struct DialogueState: Sendable {
     /// Grouped questions whose replies did not answer them: their items are asked one at a time.
     public var setAside: Set<String> = []
 
-    public init(language: Language) {
+    public init(language: Language, region: Region? = nil) {
         self.language = language
+        self.region = region ?? (language == .ja ? .jp : .intl)
     }
 
     /// Whether a concept or value slot has been answered, including "I don't know".

@@ -6,13 +6,14 @@ public struct Session: Sendable {
     public private(set) var state: DialogueState
     let planner: QuestionPlanner
 
-    public init(knowledge: Knowledge, language: Language) {
+    public init(knowledge: Knowledge, language: Language, region: Region? = nil) {
         self.knowledge = knowledge
-        self.state = DialogueState(language: language)
+        self.state = DialogueState(language: language, region: region)
         self.planner = QuestionPlanner(knowledge: knowledge)
     }
 
     public var language: Language { state.language }
+    public var region: Region { state.region }
 
     /// How many unreadable answers a question gets before it is recorded as unknown.
     static let attemptsPerQuestion = 2
@@ -200,8 +201,7 @@ public struct Session: Sendable {
             effects.append(.export(path: path, force: force))
             return []
         case .reset:
-            let language = state.language
-            state = DialogueState(language: language)
+            state = DialogueState(language: state.language, region: state.region)
             return [.message(knowledge.text(.resetDone, language))]
         case .lang:
             guard arguments.count == 1, let language = Language(rawValue: arguments[0].lowercased()) else {
@@ -209,6 +209,12 @@ public struct Session: Sendable {
             }
             state.language = language
             return [.message(knowledge.text(.languageChanged, language))]
+        case .region:
+            guard arguments.count == 1, let region = Region(named: arguments[0]) else {
+                return [.error(knowledge.text(.regionUsage, language))]
+            }
+            state.region = region
+            return [.message(knowledge.text(.regionChanged, language, ["region": region.rawValue]))]
         case .quit, .exit:
             effects.append(.quit)
             return []
@@ -229,6 +235,7 @@ public enum Command: String, CaseIterable, Sendable {
     case export = "/export"
     case reset = "/reset"
     case lang = "/lang"
+    case region = "/region"
     case quit = "/quit"
     case exit = "/exit"
 }

@@ -60,6 +60,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case resetDone = "command.reset"
     case languageChanged = "command.lang"
     case languageUsage = "command.lang-usage"
+    case regionChanged = "command.region"
+    case regionUsage = "command.region-usage"
     case exportUsage = "export.usage"
     case exportDone = "export.done"
     case exportExists = "export.exists"
