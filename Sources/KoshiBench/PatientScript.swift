@@ -33,7 +33,7 @@ struct Examples {
         for concept in knowledge.concepts {
             for example in concept.examples where example.expectation == .present {
                 byGroup["\(example.language.rawValue)/\(concept.group.rawValue)", default: []]
-                    .append(Example(concept: concept.id, sentence: example.sentence))
+                    .append(Example(concept: concept.id.rawValue, sentence: example.sentence))
             }
         }
     }
@@ -83,7 +83,7 @@ private struct Patient {
         for line in lines { lastTurn = session.respond(to: line) }
         for _ in 0..<Self.maximumTurns {
             guard case .question(_, let concepts, _)? = lastTurn.events.last(where: Self.isQuestion) else { break }
-            let answer = answer(concepts)
+            let answer = answer(concepts.map(\.description))
             lines.append(answer)
             lastTurn = session.respond(to: answer)
             if lastTurn.events.contains(where: Self.isRecommendation) { break }

@@ -28,7 +28,7 @@ struct Probe {
     }
 
     /// The topics of some question (or none), so that lines are also read as answers.
-    private func asked(_ choice: UInt64) -> [QuestionTopic] {
+    private func asked(_ choice: UInt64) -> [Topic] {
         let questions = knowledge.questions
         let index = Int(choice % UInt64(questions.count + 1))
         return index < questions.count ? questions[index].asks : []

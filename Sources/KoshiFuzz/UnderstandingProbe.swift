@@ -25,7 +25,7 @@ struct UnderstandingProbe {
     /// Evidence can be searched for in the line only when the line maps back byte for byte.
     static let substringCheckLimit = 4_000
 
-    func check(_ bytes: [UInt8], asked: [QuestionTopic], _ v: inout Violations) {
+    func check(_ bytes: [UInt8], asked: [Topic], _ v: inout Violations) {
         let text = String(decoding: bytes, as: UTF8.self)
         let isClean = String(validating: bytes, as: UTF8.self) != nil && !text.unicodeScalars.contains("\u{FFFD}")
         let searchable = isClean && bytes.count <= Self.substringCheckLimit

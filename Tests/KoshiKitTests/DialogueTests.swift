@@ -18,7 +18,7 @@ struct Conversation {
     }
 
     var question: [String]? {
-        for case .question(_, let concepts, _) in last.events { return concepts }
+        for case .question(_, let concepts, _) in last.events { return concepts.map(\.description) }
         return nil
     }
 
@@ -38,7 +38,7 @@ let emergencyFlags = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs
 struct TriagePolicyTests {
     func assess(_ findings: [String: FindingStatus], age: Int? = nil, days: Int? = nil) -> TriagePolicy.Assessment? {
         var state = DialogueState(language: .en)
-        for (id, status) in findings { state.findings[id] = RecordedFinding(status: status, line: 1, evidence: id) }
+        for (id, status) in findings { state.findings[ConceptID(id)] = RecordedFinding(status: status, line: 1, evidence: id) }
         if let age { state.values[.age] = RecordedValue(value: age, line: 1, evidence: "") }
         if let days { state.values[.duration] = RecordedValue(value: days, line: 1, evidence: "") }
         return TriagePolicy(knowledge: knowledge).assess(state)
@@ -47,7 +47,7 @@ struct TriagePolicyTests {
     @Test("each emergency sign is an emergency", arguments: emergencyFlags)
     func emergencySigns(flag: String) {
         #expect(assess([flag: .present])?.disposition == .emergency)
-        #expect(assess([flag: .present])?.reasons == [flag])
+        #expect(assess([flag: .present])?.reasons == [Topic(named: flag)])
     }
 
     @Test("each doctor-soon sign is doctor-soon", arguments: [
@@ -194,7 +194,7 @@ struct ConversationTests {
         var chat = Conversation()
         chat.say("腰が痛いです")
         chat.say("わかりません")
-        for flag in emergencyFlags { #expect(chat.session.state.findings[flag]?.status == .unknown) }
+        for flag in emergencyFlags { #expect(chat.session.state.findings[ConceptID(flag)]?.status == .unknown) }
     }
 
     @Test("a red flag left open in passing is still asked about, and an earlier answer stands", arguments: [
@@ -236,7 +236,7 @@ struct ConversationTests {
         chat.say("ふむふむ")
         #expect(chat.last.events.contains(.message(knowledge.text(.answerOneByOne, .ja))))
         #expect(chat.question == ["saddle_numbness"])
-        for flag in emergencyFlags { #expect(chat.session.state.findings[flag] == nil, "a red flag must not be passed over") }
+        for flag in emergencyFlags { #expect(chat.session.state.findings[ConceptID(flag)] == nil, "a red flag must not be passed over") }
     }
 
     @Test("a single question gets one more try with a yes-or-no hint, then is noted as not answered")

@@ -11,21 +11,21 @@ let knowledge: Knowledge = {
 }()
 
 /// What a line says, as "concept" for present and "-concept" for absent, "?concept" for unknown.
-func read(_ line: String, asked: [QuestionTopic] = []) -> Set<String> {
+func read(_ line: String, asked: [Topic] = []) -> Set<String> {
     Set(knowledge.reader.read(line, asked: asked).findings.map { finding in
         switch finding.status {
-        case .present: finding.concept
-        case .absent: "-" + finding.concept
-        case .unknown: "?" + finding.concept
+        case .present: finding.concept.rawValue
+        case .absent: "-" + finding.concept.rawValue
+        case .unknown: "?" + finding.concept.rawValue
         }
     }.filter { !$0.isEmpty })
 }
 
 /// Only the reported concepts of `read`.
-func reported(_ line: String, asked: [QuestionTopic] = []) -> Set<String> {
+func reported(_ line: String, asked: [Topic] = []) -> Set<String> {
     read(line, asked: asked).filter { id in
         let bare = id.trimmingPrefix(while: { $0 == "-" || $0 == "?" })
-        return knowledge.concept(String(bare))?.group.isReported ?? false
+        return knowledge.concept(ConceptID(String(bare)))?.group.isReported ?? false
     }
 }
 

@@ -143,3 +143,33 @@ struct KnowledgeCheckTests {
         #expect(KnowledgeCheck.run([]).map(\.description) == ["(knowledge):0: no .kb files found"])
     }
 }
+
+@Suite("Text ids derived from values")
+struct DerivedTextTests {
+    @Test("every disposition, slot and status names a text that the shipped base has in both languages")
+    func everyDerivedTextExists() throws {
+        let knowledge = try BuiltInKnowledge.compiled()
+        var phrases: [Phrase] = []
+        for disposition in Disposition.allCases {
+            phrases += [Phrase(disposition: disposition), Phrase(dispositionDetail: disposition), Phrase(safetyNet: disposition)]
+        }
+        for slot in ValueSlot.allCases { phrases += [Phrase(slot: slot), Phrase(slotValue: slot)] }
+        for status in FindingStatus.allCases { phrases.append(Phrase(status: status)) }
+        for phrase in phrases {
+            #expect(knowledge.texts[phrase.rawValue]?.ja.isEmpty == false, "\(phrase.rawValue) in Japanese")
+            #expect(knowledge.texts[phrase.rawValue]?.en.isEmpty == false, "\(phrase.rawValue) in English")
+        }
+    }
+
+    @Test("a record's keys are checked against its kind's schema")
+    func schemaNamesUnknownKeysAndRepeats() {
+        var broken = BrokenKnowledge()
+        let line = broken.replace(in: "rules.kb", line: "disposition: emergency", with: "disposition: emergency\ndisposition: emergency")
+        let problems = KnowledgeCheck.run(broken.files).map(\.description)
+        #expect(problems.contains { $0.hasSuffix("rules.kb:\(line + 1): 'disposition' is given twice") }, "\(problems)")
+        #expect(RecordKind.concept.schema.shape(of: "example.ja") == .repeated)
+        #expect(RecordKind.concept.schema.shape(of: "ja") == .list)
+        #expect(RecordKind.text.schema.shape(of: "en") == .single)
+        #expect(RecordKind.rule.schema.shape(of: "helps") == nil)
+    }
+}

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Values: ages, durations and intensities")
 struct QuantitiesTests {
-    func values(_ line: String, asked: [QuestionTopic] = []) -> [ValueSlot: Int] {
+    func values(_ line: String, asked: [Topic] = []) -> [ValueSlot: Int] {
         knowledge.reader.read(line, asked: asked).values.compactMapValues(\.value)
     }
 
@@ -142,7 +142,7 @@ struct QuantitiesTests {
 
     @Test("a bare number answers the slots asked, in order")
     func bareNumbersInContext() {
-        let asked: [QuestionTopic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
+        let asked: [Topic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
         #expect(values("32歳 1週間 3", asked: asked) == [.age: 32, .duration: 7, .painIntensity: 3])
         #expect(values("28 a week 3", asked: asked) == [.age: 28, .duration: 7, .painIntensity: 3])
         #expect(values("60", asked: [.slot(.age)]) == [.age: 60])

@@ -173,7 +173,7 @@ struct ReaderTests {
 
     @Test("a bare number up to 10 answers the pain score, not the age, when both are asked")
     func bareNumbersToTheRightSlot() {
-        let asked: [QuestionTopic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
+        let asked: [Topic] = [.slot(.age), .slot(.duration), .slot(.painIntensity)]
         let short = knowledge.reader.read("1週間 3", asked: asked).values
         #expect(short[.age] == nil && short[.painIntensity]?.value == 3 && short[.duration]?.value == 7)
         let full = knowledge.reader.read("45 8", asked: asked).values
@@ -254,7 +254,7 @@ struct ReaderTests {
 
     @Test("a no that runs into another finding denies that finding, not the question")
     func noBelongsToItsFinding() {
-        let fall: [QuestionTopic] = [.concept("trauma")]
+        let fall: [Topic] = [.concept("trauma")]
         #expect(reported("no fever", asked: fall) == ["-fever"])
         #expect(reported("no chest pain", asked: fall) == ["-chest_pain"])
         #expect(reported("No, no fever", asked: fall) == ["-fever", "-trauma"])
@@ -286,13 +286,13 @@ struct ReaderTests {
         ("二番目です", ["bladder_bowel_dysfunction"]), ("1と3", ["saddle_numbness", "both_legs_affected"]),
     ])
     func ordinalItems(line: String, present: [String]) {
-        let asked: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+        let asked: [Topic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
         #expect(Set(read(line, asked: asked).filter { !$0.hasPrefix("-") }) == Set(present))
     }
 
     @Test("a yes that a no follows is no blanket yes")
     func mixedYesAndNo() {
-        let asked: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+        let asked: [Topic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
         #expect(!read("yes to the numbness but no to the rest", asked: asked).contains("chest_pain"))
         #expect(read("yes", asked: asked).contains("chest_pain"))
     }
@@ -339,7 +339,7 @@ struct ReaderTests {
 
     @Test("a drawn-out うーん is a hmm, not a yes; ううん is a no")
     func hesitation() {
-        let asked: [QuestionTopic] = [.concept("fever")]
+        let asked: [Topic] = [.concept("fever")]
         #expect(read("うーん", asked: asked).isEmpty)
         #expect(read("うん", asked: asked) == ["fever"])
         #expect(read("ううん", asked: asked) == ["-fever"])
@@ -367,8 +367,8 @@ struct ReaderTests {
 
 @Suite("Answers in context")
 struct AnswerTests {
-    let emergency: [QuestionTopic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
-    let fever: [QuestionTopic] = [.concept("fever")]
+    let emergency: [Topic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+    let fever: [Topic] = [.concept("fever")]
 
     @Test("yes and no bind to the question just asked", arguments: [
         ("はい", "fever"), ("うん", "fever"), ("yes", "fever"), ("yeah", "fever"),

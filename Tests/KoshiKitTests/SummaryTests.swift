@@ -182,7 +182,7 @@ struct SummaryTests {
     func jsonAdvice() throws {
         let object = try parsedJSON(summary(inPerson))
         let advice = try #require(object["advice"] as? [[String: Any]])
-        #expect(advice.map { $0["id"] as? String } == (inPerson.state.recommendation?.advice ?? []).map(Optional.some))
+        #expect(advice.map { $0["id"] as? String } == (inPerson.state.recommendation?.advice ?? []).map { Optional.some($0.rawValue) })
         let sitting = try #require(advice.first { $0["id"] as? String == "sitting-posture" })
         #expect((sitting["text"] as? String)?.hasPrefix("Sit right back in your chair") == true)
         #expect(sitting["section"] as? String == "5.1")

@@ -33,12 +33,12 @@ public struct DialogueState: Sendable {
     public var language: Language
     /// Where the person is: the emergency numbers and services that replies name.
     public var region: Region
-    public var findings: [String: RecordedFinding] = [:]
+    public var findings: [ConceptID: RecordedFinding] = [:]
     public var values: [ValueSlot: RecordedValue] = [:]
     /// The question waiting for an answer, if any.
-    public var pendingQuestion: String?
+    public var pendingQuestion: QuestionID?
     /// Every question asked, by id, in order.
-    public var askedQuestions: [String] = []
+    public var askedQuestions: [QuestionID] = []
     /// The last recommendation given, if any.
     public var recommendation: Recommendation?
     /// A recommendation withdrawn because later lines undid its basis, until a new one is given.
@@ -51,7 +51,7 @@ public struct DialogueState: Sendable {
     /// Replies in a row that left the pending question unanswered.
     public var unansweredReplies = 0
     /// Grouped questions whose replies did not answer them: their items are asked one at a time.
-    public var setAside: Set<String> = []
+    public var setAside: Set<QuestionID> = []
 
     public init(language: Language, region: Region? = nil) {
         self.language = language
@@ -59,24 +59,24 @@ public struct DialogueState: Sendable {
     }
 
     /// Whether a concept or value slot has been answered, including "I don't know".
-    public func isAnswered(_ topic: QuestionTopic) -> Bool {
+    public func isAnswered(_ topic: Topic) -> Bool {
         switch topic {
         case .concept(let id): findings[id].map { !$0.openUntilAsked } ?? false
         case .slot(let slot): values[slot] != nil
         }
     }
 
-    public func status(of concept: String) -> FindingStatus? {
+    public func status(of concept: ConceptID) -> FindingStatus? {
         findings[concept]?.status
     }
 
-    public func isPresent(_ concept: String) -> Bool {
+    public func isPresent(_ concept: ConceptID) -> Bool {
         findings[concept]?.status == .present
     }
 
     /// Records what a line said, in reply to a question about `asked` (or to none); later lines
     /// override earlier ones.
-    mutating func record(_ reading: LineReading, line: Int, asked: [QuestionTopic]) {
+    mutating func record(_ reading: LineReading, line: Int, asked: [Topic]) {
         for finding in reading.findings {
             let open = finding.status == .unknown && !asked.contains(.concept(finding.concept))
             // A doubt in passing does not undo what an earlier line settled.

@@ -28,7 +28,7 @@ public struct QuestionPlanner: Sendable {
     }
 
     /// The open question of the earliest stage that covers the most of `topics`.
-    func bestQuestion(_ state: DialogueState, covering topics: Set<QuestionTopic>) -> Question? {
+    func bestQuestion(_ state: DialogueState, covering topics: Set<Topic>) -> Question? {
         guard !topics.isEmpty else { return nil }
         var best: (question: Question, covered: Int)?
         for question in knowledge.questions where question.stage != .context && !state.setAside.contains(question.id) {

@@ -2,9 +2,9 @@
 public struct Recommendation: Sendable, Hashable {
     public var disposition: Disposition
     /// The findings (concept ids, or the slots `age` and `duration`) that decided the disposition.
-    public var reasons: [String]
+    public var reasons: [Topic]
     /// The rule that decided it.
-    public var rule: String
+    public var rule: RuleID
     /// The advice ids of the plan, in the order given.
-    public var advice: [String]
+    public var advice: [AdviceID]
 }

@@ -162,14 +162,13 @@ public struct Session: Sendable {
     }
 
     private func questionEvent(_ question: Question) -> AdvisorEvent {
-        .question(id: question.id, concepts: question.asks.map(\.description), text: question.text[language])
+        .question(id: question.id, concepts: question.asks, text: question.text[language])
     }
 
     private func summary(of reading: LineReading) -> LineSummary {
         let reported = reading.findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
-        return LineSummary(present: reported.filter { $0.status == .present }.map(\.concept),
-                           absent: reported.filter { $0.status == .absent }.map(\.concept),
-                           unknown: reported.filter { $0.status == .unknown }.map(\.concept),
+        func concepts(_ status: FindingStatus) -> [ConceptID] { reported.filter { $0.status == status }.map(\.concept) }
+        return LineSummary(present: concepts(.present), absent: concepts(.absent), unknown: concepts(.unknown),
                            values: reading.values.compactMapValues(\.value),
                            matched: reported)
     }

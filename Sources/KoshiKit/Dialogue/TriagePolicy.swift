@@ -5,7 +5,7 @@ public struct TriagePolicy: Sendable {
     public struct Assessment: Sendable, Hashable {
         public var disposition: Disposition
         public var rule: TriageRule.ID
-        public var reasons: [String]
+        public var reasons: [Topic]
     }
 
     public let rules: [TriageRule]
@@ -25,8 +25,8 @@ public struct TriagePolicy: Sendable {
     }
 
     /// The findings that make a rule match, or nil if it does not.
-    func reasons(_ rule: TriageRule, _ state: DialogueState) -> [String]? {
-        var reasons: [String] = []
+    func reasons(_ rule: TriageRule, _ state: DialogueState) -> [Topic]? {
+        var reasons: [Topic] = []
         var matched = false
         for condition in rule.conditions {
             switch condition {
@@ -34,13 +34,13 @@ public struct TriagePolicy: Sendable {
                 let present = concepts.filter(state.isPresent)
                 if !present.isEmpty {
                     matched = true
-                    reasons += present
+                    reasons += present.map(Topic.concept)
                 }
             case .anyUnanswered(let concepts):
                 let unanswered = concepts.filter { state.findings[$0]?.unanswered == true }
                 if !unanswered.isEmpty {
                     matched = true
-                    reasons += unanswered
+                    reasons += unanswered.map(Topic.concept)
                 }
             case .onsetAgeBelow(let limit):
                 if let onset = onsetAge(state), onset.earliest < Double(limit) {
@@ -55,7 +55,7 @@ public struct TriagePolicy: Sendable {
             case .durationAtLeast(let days):
                 if let duration = state.values[.duration]?.value, duration >= days {
                     matched = true
-                    reasons.append(ValueSlot.duration.rawValue)
+                    reasons.append(.slot(.duration))
                 }
             case .otherwise:
                 matched = true
@@ -68,22 +68,22 @@ public struct TriagePolicy: Sendable {
     /// years, so three days of pain at 20 began at 20, not at 19.99). With the duration unknown it is
     /// taken as the present age, which errs towards safety for late onset (over 55), and pain
     /// that began before 20 in someone older would have lasted years, which people know.
-    func onsetAge(_ state: DialogueState) -> (earliest: Double, latest: Double, reasons: [String])? {
+    func onsetAge(_ state: DialogueState) -> (earliest: Double, latest: Double, reasons: [Topic])? {
         guard let age = state.values[.age]?.value else { return nil }
         if let days = state.values[.duration]?.value {
             let onset = Double(age - days / 365)
-            return (onset, onset, [ValueSlot.age.rawValue, ValueSlot.duration.rawValue])
+            return (onset, onset, [.slot(.age), .slot(.duration)])
         }
-        return (Double(age), Double(age), [ValueSlot.age.rawValue])
+        return (Double(age), Double(age), [.slot(.age)])
     }
 
     /// The topics that, if answered, could make a more urgent rule than `disposition` match.
-    func topicsThatCouldRaise(above disposition: Disposition?) -> Set<QuestionTopic> {
-        var topics: Set<QuestionTopic> = []
+    func topicsThatCouldRaise(above disposition: Disposition?) -> Set<Topic> {
+        var topics: Set<Topic> = []
         for rule in rules where disposition == nil || rule.disposition > disposition! {
             for condition in rule.conditions {
                 switch condition {
-                case .anyPresent(let concepts): topics.formUnion(concepts.map(QuestionTopic.concept))
+                case .anyPresent(let concepts): topics.formUnion(concepts.map(Topic.concept))
                 case .onsetAgeBelow, .onsetAgeAbove: topics.formUnion([.slot(.age), .slot(.duration)])
                 case .durationAtLeast: topics.insert(.slot(.duration))
                 // Asking again would not settle it: the replies already failed to.
@@ -95,9 +95,9 @@ public struct TriagePolicy: Sendable {
     }
 
     /// What must be answered before the rule's disposition may be recommended.
-    func requiredTopics(_ rule: TriageRule.ID, knowledge: Knowledge) -> Set<QuestionTopic> {
+    func requiredTopics(_ rule: TriageRule.ID, knowledge: Knowledge) -> Set<Topic> {
         guard let rule = rules.first(where: { $0.id == rule }) else { return [] }
-        var topics: Set<QuestionTopic> = []
+        var topics: Set<Topic> = []
         for requirement in rule.requires {
             switch requirement {
             case .group(let group): topics.formUnion(knowledge.concepts.filter { $0.group == group }.map { .concept($0.id) })

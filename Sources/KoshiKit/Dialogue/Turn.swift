@@ -3,16 +3,16 @@ public enum AdvisorEvent: Sendable, Hashable {
     case message(String)
     /// What one user line said.
     case findings(LineSummary)
-    case question(id: String, concepts: [String], text: String)
+    case question(id: QuestionID, concepts: [Topic], text: String)
     case recommendation(Recommendation, text: String, changed: Bool)
     case error(String)
 }
 
 /// The findings event's content: what one line said, with the words behind each finding.
 public struct LineSummary: Sendable, Hashable {
-    public var present: [String]
-    public var absent: [String]
-    public var unknown: [String]
+    public var present: [ConceptID]
+    public var absent: [ConceptID]
+    public var unknown: [ConceptID]
     public var values: [ValueSlot: Int]
     public var matched: [LineFinding]
 }

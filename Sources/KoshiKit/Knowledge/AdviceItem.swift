@@ -1,12 +1,12 @@
 /// One piece of the self-care plan, the findings it helps and where it comes from.
 public struct AdviceItem: Sendable, Identifiable {
-    public var id: String
+    public var id: AdviceID
     public var title: LocalizedText
     public var text: LocalizedText
     /// Concept ids this item addresses; empty when it helps everyone (`helps: all`).
-    public var helps: Set<String>
+    public var helps: Set<ConceptID>
     public var dispositions: Set<Disposition>
-    public var sources: [String]
+    public var sources: [SourceID]
     public var file: String
     public var line: Int
 
@@ -16,7 +16,7 @@ public struct AdviceItem: Sendable, Identifiable {
 /// A work that rules and advice cite: a section of the article, or a guideline.
 public struct Source: Sendable, Identifiable {
     public enum Kind: String, Sendable { case article, guideline }
-    public var id: String
+    public var id: SourceID
     public var kind: Kind
     public var title: LocalizedText
     /// A short name for citations, such as "NICE NG59"; the title when not given.

@@ -32,18 +32,18 @@ public struct ConceptExample: Sendable {
 /// Something koshi can recognise in what a person says: a symptom, a habit, a red flag, or a
 /// building block (a body part, a sensation) that combinations put together.
 public struct Concept: Sendable, Identifiable {
-    public var id: String
+    public var id: ConceptID
     public var group: ConceptGroup
     public var label: LocalizedText
     public var synonyms: [Synonym]
     /// Words that say the concept is absent (`平熱`, `afebrile`).
     public var absentSynonyms: [Synonym]
     /// Concept ids mentioned together in one clause; the last one decides the assertion.
-    public var combinations: [[String]]
+    public var combinations: [[ConceptID]]
     /// Concept ids mentioned, stated, in this order anywhere in a line, clause breaks between
     /// them allowed: 「整体に行くと楽なんですけど、二、三日で元通り」.
-    public var combinationsAcrossClauses: [[String]] = []
-    public var implies: [String]
+    public var combinationsAcrossClauses: [[ConceptID]] = []
+    public var implies: [ConceptID]
     public var examples: [ConceptExample]
     public var file: String
     public var line: Int

@@ -8,21 +8,27 @@ public struct Knowledge: Sendable {
     public let questions: [Question]
     public let rules: [TriageRule]
     public let advice: [AdviceItem]
-    public let sources: [String: Source]
+    public let sources: [SourceID: Source]
     public let texts: [String: LocalizedText]
     public let lexicon: Lexicon
     public let reader: Reader
-    private let conceptIndex: [String: Int]
+    private let conceptIndex: [ConceptID: Int]
 
-    public func concept(_ id: String) -> Concept? {
+    public func concept(_ id: ConceptID) -> Concept? {
         conceptIndex[id].map { concepts[$0] }
     }
 
     /// The label of a concept or slot in a language, or the id itself if it has none.
-    public func label(_ id: String, _ language: Language) -> String {
-        if let concept = concept(id) { return concept.label[language] }
-        if let slot = ValueSlot(rawValue: id) { return text(.init(slot: slot), language) }
-        return id
+    public func label(_ topic: Topic, _ language: Language) -> String {
+        switch topic {
+        case .concept(let id): concept(id)?.label[language] ?? id.rawValue
+        case .slot(let slot): text(.init(slot: slot), language)
+        }
+    }
+
+    /// The label of a concept in a language, or its id if it has none.
+    public func label(_ id: ConceptID, _ language: Language) -> String {
+        label(.concept(id), language)
     }
 
     /// A text of `texts.kb`, with `{name}` placeholders filled in.

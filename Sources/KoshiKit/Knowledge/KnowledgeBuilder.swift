@@ -13,21 +13,6 @@ struct KnowledgeBuilder {
     /// Whether to read synonyms, cue words and examples; not when the lexicon was compiled before.
     var readsWords = true
 
-    static let keys: [String: Set<String>] = [
-        "knowledge": ["version", "title.ja", "title.en"],
-        "source": ["kind", "title.ja", "title.en", "cite.ja", "cite.en", "section", "url"],
-        "concept": ["group", "label.ja", "label.en", "ja", "en", "absent.ja", "absent.en", "combine", "combine-across-clauses", "implies", "marks-onset", "owns-durations", "lasting",
-                    "example.ja", "example.en", "negated.ja", "negated.en", "counter.ja", "counter.en", "triage"],
-        "cue": ["role", "ja", "en", "chars"],
-        "question": ["asks", "stage", "text.ja", "text.en"],
-        "rule": ["disposition", "any", "any-unanswered", "onset-age-below", "onset-age-above", "duration-at-least", "otherwise",
-                 "requires", "source", "explain.ja", "explain.en"],
-        "advice": ["title.ja", "title.en", "text.ja", "text.en", "helps", "for", "source"],
-        "text": ["ja", "en"],
-    ]
-    static let listKeys: Set<String> = ["ja", "en", "absent.ja", "absent.en", "implies", "chars", "asks", "any", "any-unanswered",
-                                        "requires", "source", "helps", "for"]
-
     mutating func read(_ files: [KnowledgeFile]) {
         var records: [KnowledgeRecord] = []
         for file in files {
@@ -41,8 +26,8 @@ struct KnowledgeBuilder {
         }
         var seen: [String: KnowledgeRecord] = [:]
         for record in records {
-            guard let allowed = Self.keys[record.kind] else {
-                problems.append(record.problem("unknown record kind '\(record.kind)'" + suggestion(record.kind, Array(Self.keys.keys))))
+            guard let kind = RecordKind(rawValue: record.kind) else {
+                problems.append(record.problem("unknown record kind '\(record.kind)'" + suggestion(record.kind, RecordKind.allCases.map(\.rawValue))))
                 continue
             }
             let identity = "\(record.kind) \(record.id)"
@@ -51,28 +36,16 @@ struct KnowledgeBuilder {
                 continue
             }
             seen[identity] = record
-            var scalarKeys: Set<String> = []
-            for field in record.fields {
-                if !allowed.contains(field.key) {
-                    problems.append(record.problem("unknown key '\(field.key)' in \(record.kind)" + suggestion(field.key, Array(allowed)),
-                                                   line: field.line))
-                } else if !Self.listKeys.contains(field.key) || (record.kind == "text") {
-                    if !field.key.hasPrefix("example") && !field.key.hasPrefix("negated") && !field.key.hasPrefix("counter")
-                        && !field.key.hasPrefix("combine") && !scalarKeys.insert(field.key).inserted {
-                        problems.append(record.problem("'\(field.key)' is given twice", line: field.line))
-                    }
-                }
-            }
-            switch record.kind {
-            case "knowledge": version = record.value("version")
-            case "source": readSource(record)
-            case "concept": readConcept(record)
-            case "cue": readCue(record)
-            case "question": readQuestion(record)
-            case "rule": readRule(record)
-            case "advice": readAdvice(record)
-            case "text": readText(record)
-            default: break
+            problems += kind.schema.problems(in: record)
+            switch kind {
+            case .knowledge: version = record.value("version")
+            case .source: readSource(record)
+            case .concept: readConcept(record)
+            case .cue: readCue(record)
+            case .question: readQuestion(record)
+            case .rule: readRule(record)
+            case .advice: readAdvice(record)
+            case .text: readText(record)
             }
         }
         if version == nil {
@@ -111,7 +84,7 @@ struct KnowledgeBuilder {
             problems.append(record.problem("article source '\(record.id)' needs a 'section'"))
         }
         let shortTitle = record.value("cite.ja") == nil && record.value("cite.en") == nil ? nil : localized(record, "cite")
-        sources.append(Source(id: record.id, kind: kind, title: localized(record, "title"), shortTitle: shortTitle,
+        sources.append(Source(id: SourceID(record.id), kind: kind, title: localized(record, "title"), shortTitle: shortTitle,
                               section: record.value("section"), file: record.file, line: record.line))
     }
 
@@ -130,14 +103,14 @@ struct KnowledgeBuilder {
             }
         }
         let combinations = record.fields("combine").map { field in
-            field.value.split(separator: "+").map { String($0).trimmed }
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
         let spanning = record.fields("combine-across-clauses").map { field in
-            field.value.split(separator: "+").map { String($0).trimmed }
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
-        concepts.append(Concept(id: record.id, group: group, label: label,
+        concepts.append(Concept(id: ConceptID(record.id), group: group, label: label,
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
-                                combinations: combinations, combinationsAcrossClauses: spanning, implies: record.list("implies").map(\.item),
+                                combinations: combinations, combinationsAcrossClauses: spanning, implies: record.list("implies").map { ConceptID($0.item) },
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
@@ -176,9 +149,9 @@ struct KnowledgeBuilder {
             return
         }
         let asks = record.list("asks").map { item, _ in
-            ValueSlot(rawValue: item).map(QuestionTopic.slot) ?? .concept(item)
+            Topic(named: item)
         }
-        questions.append(Question(id: record.id, asks: asks, stage: stage, text: localized(record, "text"),
+        questions.append(Question(id: QuestionID(record.id), asks: asks, stage: stage, text: localized(record, "text"),
                                   file: record.file, line: record.line))
     }
 
@@ -188,9 +161,9 @@ struct KnowledgeBuilder {
             return
         }
         var conditions: [RuleCondition] = []
-        let any = record.list("any").map(\.item)
+        let any = record.list("any").map { ConceptID($0.item) }
         if !any.isEmpty { conditions.append(.anyPresent(any)) }
-        let unanswered = record.list("any-unanswered").map(\.item)
+        let unanswered = record.list("any-unanswered").map { ConceptID($0.item) }
         if !unanswered.isEmpty { conditions.append(.anyUnanswered(unanswered)) }
         let numbered: [(String, (Int) -> RuleCondition)] = [
             ("onset-age-below", RuleCondition.onsetAgeBelow), ("onset-age-above", RuleCondition.onsetAgeAbove),
@@ -207,10 +180,10 @@ struct KnowledgeBuilder {
         let requires = record.list("requires").map { item, _ -> Requirement in
             if item.hasPrefix("group:"), let group = ConceptGroup(rawValue: String(item.dropFirst(6))) { return .group(group) }
             if let slot = ValueSlot(rawValue: item) { return .slot(slot) }
-            return .concept(item)
+            return .concept(ConceptID(item))
         }
-        rules.append(TriageRule(id: record.id, disposition: disposition, conditions: conditions, requires: requires,
-                                sources: record.list("source").map(\.item), explanation: localized(record, "explain"),
+        rules.append(TriageRule(id: RuleID(record.id), disposition: disposition, conditions: conditions, requires: requires,
+                                sources: record.list("source").map { SourceID($0.item) }, explanation: localized(record, "explain"),
                                 file: record.file, line: record.line))
     }
 
@@ -223,9 +196,9 @@ struct KnowledgeBuilder {
             }
         }
         if helps.isEmpty { problems.append(record.problem("advice '\(record.id)' helps nothing: give 'helps' (concept ids or 'all')")) }
-        advice.append(AdviceItem(id: record.id, title: localized(record, "title"), text: localized(record, "text"),
-                                 helps: Set(helps.filter { $0 != "all" }), dispositions: dispositions,
-                                 sources: record.list("source").map(\.item), file: record.file, line: record.line))
+        advice.append(AdviceItem(id: AdviceID(record.id), title: localized(record, "title"), text: localized(record, "text"),
+                                 helps: Set(helps.filter { $0 != "all" }.map(ConceptID.init)), dispositions: dispositions,
+                                 sources: record.list("source").map { SourceID($0.item) }, file: record.file, line: record.line))
     }
 
     private mutating func readText(_ record: KnowledgeRecord) {
@@ -236,8 +209,8 @@ struct KnowledgeBuilder {
 
     /// Every id a record names must exist; each problem points at the line that names it.
     private mutating func checkReferences(_ records: [KnowledgeRecord]) {
-        let conceptIDs = Set(concepts.map(\.id))
-        let sourceIDs = Set(sources.map(\.id))
+        let conceptIDs = Set(concepts.map(\.id.rawValue))
+        let sourceIDs = Set(sources.map(\.id.rawValue))
         func check(_ record: KnowledgeRecord, _ items: [(item: String, line: Int)], _ kind: String, _ known: Set<String>,
                    allowing extra: Set<String> = []) {
             for (id, line) in items where !known.contains(id) && !extra.contains(id) {

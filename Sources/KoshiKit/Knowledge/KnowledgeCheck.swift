@@ -37,8 +37,8 @@ public enum KnowledgeCheck {
 
     static func missingCanonicalConcepts(_ knowledge: Knowledge, files: [KnowledgeFile]) -> [KnowledgeProblem] {
         let file = files.first { $0.name.hasSuffix("concepts.kb") }?.name ?? files.first?.name ?? "(knowledge)"
-        return canonicalConcepts.filter { knowledge.concept($0) == nil }.map { id in
-            let near = knowledge.concepts.map(\.id)
+        return canonicalConcepts.filter { knowledge.concept(ConceptID($0)) == nil }.map { id in
+            let near = knowledge.concepts.map(\.id.rawValue)
             return KnowledgeProblem(file: file, line: 1, message: "canonical concept '\(id)' is missing" + suggestion(id, near))
         }
     }
@@ -84,7 +84,7 @@ public enum KnowledgeCheck {
         var useful = policy.topicsThatCouldRaise(above: nil)
         for rule in knowledge.rules { useful.formUnion(policy.requiredTopics(rule.id, knowledge: knowledge)) }
         var problems: [KnowledgeProblem] = []
-        var seen: [Set<QuestionTopic>: Question] = [:]
+        var seen: [Set<Topic>: Question] = [:]
         for question in knowledge.questions {
             let topics = Set(question.asks)
             if let earlier = seen[topics] {

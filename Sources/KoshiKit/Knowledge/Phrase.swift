@@ -100,55 +100,30 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryAdvisorRole = "summary.advisor"
     case summaryLineNumber = "summary.line"
 
-    public init(disposition: Disposition) {
-        self = switch disposition {
-        case .emergency: .dispositionEmergency
-        case .doctorSoon: .dispositionDoctorSoon
-        case .inPerson: .dispositionInPerson
-        case .selfCare: .dispositionSelfCare
-        }
-    }
+    /// The text naming a disposition: `disposition.<id>`.
+    public init(disposition: Disposition) { self.init(derived: "disposition", disposition.rawValue) }
 
-    public init(dispositionDetail disposition: Disposition) {
-        self = switch disposition {
-        case .emergency: .detailEmergency
-        case .doctorSoon: .detailDoctorSoon
-        case .inPerson: .detailInPerson
-        case .selfCare: .detailSelfCare
-        }
-    }
+    /// The sentence that says what a disposition means: `detail.<id>`.
+    public init(dispositionDetail disposition: Disposition) { self.init(derived: "detail", disposition.rawValue) }
 
-    public init(safetyNet disposition: Disposition) {
-        self = switch disposition {
-        case .emergency: .safetyNetEmergency
-        case .doctorSoon: .safetyNetDoctorSoon
-        case .inPerson: .safetyNetInPerson
-        case .selfCare: .safetyNetSelfCare
-        }
-    }
+    /// The signs that should bring the person back: `safety-net.<id>`.
+    public init(safetyNet disposition: Disposition) { self.init(derived: "safety-net", disposition.rawValue) }
 
-    public init(slot: ValueSlot) {
-        self = switch slot {
-        case .age: .slotAge
-        case .duration: .slotDuration
-        case .painIntensity: .slotPainIntensity
-        }
-    }
+    /// The name of a value slot: `slot.<slot>`.
+    public init(slot: ValueSlot) { self.init(derived: "slot", slot.rawValue) }
 
-    /// How a value of the slot reads, with `{n}` for the number.
-    public init(slotValue slot: ValueSlot) {
-        self = switch slot {
-        case .age: .valueAge
-        case .duration: .valueDuration
-        case .painIntensity: .valuePainIntensity
-        }
-    }
+    /// How a value of the slot reads, with `{n}` for the number: `value.<slot>`.
+    public init(slotValue slot: ValueSlot) { self.init(derived: "value", slot.rawValue) }
 
-    public init(status: FindingStatus) {
-        self = switch status {
-        case .present: .statusPresent
-        case .absent: .statusAbsent
-        case .unknown: .statusUnknown
+    /// How a finding's status reads: `status.<status>`.
+    public init(status: FindingStatus) { self.init(derived: "status", status.rawValue) }
+
+    /// The text whose id is `prefix.name`. Every enum that names texts this way has a case here
+    /// for each of its values (a unit test walks them all), so the lookup cannot fail.
+    private init(derived prefix: String, _ name: String) {
+        guard let phrase = Phrase(rawValue: prefix + "." + name) else {
+            preconditionFailure("texts.kb has no text id '\(prefix).\(name)' among Phrase's cases")
         }
+        self = phrase
     }
 }

@@ -18,28 +18,10 @@ public enum QuestionStage: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// What a question asks about: a concept or a value slot.
-public enum QuestionTopic: Sendable, Hashable, CustomStringConvertible {
-    case concept(String)
-    case slot(ValueSlot)
-
-    public var isConcept: Bool {
-        if case .concept = self { return true }
-        return false
-    }
-
-    public var description: String {
-        switch self {
-        case .concept(let id): id
-        case .slot(let slot): slot.rawValue
-        }
-    }
-}
-
 /// A follow-up question, in both languages, and what it asks about.
 public struct Question: Sendable, Identifiable {
-    public var id: String
-    public var asks: [QuestionTopic]
+    public var id: QuestionID
+    public var asks: [Topic]
     public var stage: QuestionStage
     public var text: LocalizedText
     public var file: String

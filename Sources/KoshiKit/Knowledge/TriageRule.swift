@@ -21,17 +21,17 @@ public enum Disposition: String, Sendable, CaseIterable, Comparable, Codable {
 /// What must be asked about or stated before a disposition may be recommended.
 public enum Requirement: Sendable, Hashable {
     case group(ConceptGroup)
-    case concept(String)
+    case concept(ConceptID)
     case slot(ValueSlot)
 }
 
 /// One way a rule matches.
 public enum RuleCondition: Sendable, Hashable {
     /// Any of these concepts is present.
-    case anyPresent([String])
+    case anyPresent([ConceptID])
     /// Any of these concepts was asked about and the replies did not answer it (see
     /// `RecordedFinding.unanswered`): a sign that could not be ruled out.
-    case anyUnanswered([String])
+    case anyUnanswered([ConceptID])
     /// The pain began before this age (age minus duration, in years).
     case onsetAgeBelow(Int)
     /// The pain began after this age.
@@ -44,11 +44,11 @@ public enum RuleCondition: Sendable, Hashable {
 
 /// A triage rule of the knowledge base: when it matches, what it recommends, and why.
 public struct TriageRule: Sendable, Identifiable {
-    public var id: String
+    public var id: RuleID
     public var disposition: Disposition
     public var conditions: [RuleCondition]
     public var requires: [Requirement]
-    public var sources: [String]
+    public var sources: [SourceID]
     public var explanation: LocalizedText
     public var file: String
     public var line: Int

@@ -11,25 +11,25 @@ public enum EventEncoder {
             if let pain = summary.values[.painIntensity] { values.append(("pain_intensity", .int(pain))) }
             return .object([
                 ("type", .string("findings")),
-                ("present", .strings(summary.present)),
-                ("absent", .strings(summary.absent)),
+                ("present", .strings(summary.present.map(\.rawValue))),
+                ("absent", .strings(summary.absent.map(\.rawValue))),
                 ("values", .object(values)),
-                ("unknown", .strings(summary.unknown)),
+                ("unknown", .strings(summary.unknown.map(\.rawValue))),
                 ("matched", .array(summary.matched.map { finding in
-                    .object([("concept", .string(finding.concept)), ("status", .string(finding.status.rawValue)),
+                    .object([("concept", .string(finding.concept.rawValue)), ("status", .string(finding.status.rawValue)),
                              ("text", .string(finding.evidence))])
                 })),
             ])
         case .question(let id, let concepts, let text):
-            return .object([("type", .string("question")), ("id", .string(id)), ("concepts", .strings(concepts)),
+            return .object([("type", .string("question")), ("id", .string(id.rawValue)), ("concepts", .strings(concepts.map(\.description))),
                             ("text", .string(text))])
         case .recommendation(let recommendation, let text, let changed):
             return .object([
                 ("type", .string("recommendation")),
                 ("disposition", .string(recommendation.disposition.rawValue)),
-                ("reasons", .strings(recommendation.reasons)),
-                ("advice", .strings(recommendation.advice)),
-                ("rule", .string(recommendation.rule)),
+                ("reasons", .strings(recommendation.reasons.map(\.description))),
+                ("advice", .strings(recommendation.advice.map(\.rawValue))),
+                ("rule", .string(recommendation.rule.rawValue)),
                 ("changed", .bool(changed)),
                 ("text", .string(text)),
             ])

@@ -41,8 +41,9 @@ public struct RecommendationWriter: Sendable {
     }
 
     /// A reason in words: the concept's label and what the person said, or a value.
-    public func reason(for id: String, state: DialogueState) -> String {
-        if let slot = ValueSlot(rawValue: id), let value = state.values[slot]?.value {
+    public func reason(for topic: Topic, state: DialogueState) -> String {
+        guard case .concept(let id) = topic else {
+            guard case .slot(let slot) = topic, let value = state.values[slot]?.value else { return knowledge.label(topic, language) }
             return knowledge.text(.init(slot: slot), language) + ": " + knowledge.value(slot, value, language)
         }
         let label = knowledge.label(id, language)

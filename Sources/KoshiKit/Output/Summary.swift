@@ -43,9 +43,9 @@ public struct Summary: Sendable {
         knowledgeVersion = knowledge.version
         self.time = time
         complaint = state.complaint
-        func item(_ id: String) -> Item {
+        func item(_ id: ConceptID) -> Item {
             let finding = state.findings[id]
-            return Item(id: id, label: knowledge.label(id, language), status: finding?.status, evidence: finding?.evidence,
+            return Item(id: id.rawValue, label: knowledge.label(id, language), status: finding?.status, evidence: finding?.evidence,
                         line: finding?.line)
         }
         let reported = knowledge.concepts.filter { $0.group.isReported && state.findings[$0.id] != nil }.map(\.id)
@@ -59,9 +59,12 @@ public struct Summary: Sendable {
         let recommendation = state.recommendation
         disposition = recommendation?.disposition
         dispositionText = recommendation.map { knowledge.text(.init(disposition: $0.disposition), language) }
-        reasons = (recommendation?.reasons ?? []).map { id in
-            if let slot = ValueSlot(rawValue: id), let value = state.values[slot] {
-                return Item(id: id, label: knowledge.text(.init(slot: slot), language), status: .present,
+        reasons = (recommendation?.reasons ?? []).map { topic in
+            guard case .concept(let id) = topic else {
+                guard case .slot(let slot) = topic, let value = state.values[slot] else {
+                    return Item(id: topic.description, label: knowledge.label(topic, language), status: nil, evidence: nil, line: nil)
+                }
+                return Item(id: slot.rawValue, label: knowledge.text(.init(slot: slot), language), status: .present,
                             evidence: value.evidence, line: value.line)
             }
             return item(id)
@@ -69,7 +72,7 @@ public struct Summary: Sendable {
         plan = (recommendation?.advice ?? []).compactMap { id in
             knowledge.advice.first { $0.id == id }.map { advice in
                 let sources = advice.sources.compactMap { knowledge.sources[$0] }
-                return PlanItem(id: advice.id, title: advice.title[language], text: advice.text[language],
+                return PlanItem(id: advice.id.rawValue, title: advice.title[language], text: advice.text[language],
                                 citations: sources.map { $0.citation(language) },
                                 articleSection: sources.first { $0.kind == .article }?.section)
             }

@@ -163,7 +163,7 @@ private struct Reply {
         for event in events {
             switch event {
             case .findings(let summary): findings = summary
-            case .question(_, let concepts, _): question = concepts
+            case .question(_, let concepts, _): question = concepts.map(\.description)
             case .recommendation(let recommendation, _, _): self.recommendation = recommendation
             case .error(let message): errors.append(message)
             case .message: break
@@ -173,16 +173,16 @@ private struct Reply {
 
     func satisfies(_ assertion: Transcript.Assertion) -> Bool {
         switch assertion {
-        case .present(let ids): Set(ids) == Set(findings?.present ?? [])
-        case .absent(let ids): Set(ids) == Set(findings?.absent ?? [])
-        case .unknown(let ids): Set(ids) == Set(findings?.unknown ?? [])
+        case .present(let ids): Set(ids) == Set(findings?.present.map(\.rawValue) ?? [])
+        case .absent(let ids): Set(ids) == Set(findings?.absent.map(\.rawValue) ?? [])
+        case .unknown(let ids): Set(ids) == Set(findings?.unknown.map(\.rawValue) ?? [])
         case .values(let values): values == stated
         case .question(let ids): question.map(Set.init) == Set(ids)
         case .noQuestion: question == nil
         case .disposition(let d): recommendation?.disposition.rawValue == d
         case .noRecommendation: recommendation == nil
-        case .reasons(let ids): recommendation.map { Set($0.reasons) } == Set(ids)
-        case .advice(let ids): recommendation.map { Set(ids).isSubset(of: $0.advice) } ?? false
+        case .reasons(let ids): recommendation.map { Set($0.reasons.map(\.description)) } == Set(ids)
+        case .advice(let ids): recommendation.map { Set(ids).isSubset(of: $0.advice.map(\.rawValue)) } ?? false
         case .error(let text): errors.contains { text == nil || $0.contains(text!) }
         }
     }
@@ -190,14 +190,14 @@ private struct Reply {
     /// The assertion of the same kind that the reply does satisfy, for diffs and `--update`.
     func actual(like assertion: Transcript.Assertion) -> Transcript.Assertion? {
         switch assertion {
-        case .present: .present(findings?.present ?? [])
-        case .absent: .absent(findings?.absent ?? [])
-        case .unknown: .unknown(findings?.unknown ?? [])
+        case .present: .present(findings?.present.map(\.rawValue) ?? [])
+        case .absent: .absent(findings?.absent.map(\.rawValue) ?? [])
+        case .unknown: .unknown(findings?.unknown.map(\.rawValue) ?? [])
         case .values: .values(stated)
         case .question, .noQuestion: question.map(Transcript.Assertion.question) ?? .noQuestion
         case .disposition, .noRecommendation: recommendation.map { .disposition($0.disposition.rawValue) } ?? .noRecommendation
-        case .reasons: recommendation.map { .reasons($0.reasons) }
-        case .advice: recommendation.map { .advice($0.advice) }
+        case .reasons: recommendation.map { .reasons($0.reasons.map(\.description)) }
+        case .advice: recommendation.map { .advice($0.advice.map(\.rawValue)) }
         case .error: errors.first.map { _ in .error(nil) }
         }
     }

@@ -1,7 +1,7 @@
 /// What a knowledge word means when it is found in a line.
 public enum TermMeaning: Sendable, Hashable {
     /// A concept is mentioned; `absent` when the word itself says it is absent (`平熱`).
-    case concept(String, absent: Bool)
+    case concept(ConceptID, absent: Bool)
     case cue(CueRole)
 }
 

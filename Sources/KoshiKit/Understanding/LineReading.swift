@@ -1,5 +1,5 @@
 /// Whether a concept was stated, denied, or left open ("I don't know").
-public enum FindingStatus: String, Sendable, Codable, Hashable {
+public enum FindingStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case present
     case absent
     case unknown
@@ -7,7 +7,7 @@ public enum FindingStatus: String, Sendable, Codable, Hashable {
 
 /// A concept as one line states it, with the words that stated it.
 public struct LineFinding: Sendable, Hashable {
-    public var concept: String
+    public var concept: ConceptID
     public var status: FindingStatus
     /// The words of the line that said it, as typed.
     public var evidence: String
@@ -40,7 +40,7 @@ public struct LineReading: Sendable {
     /// Whether anything in the line could be placed.
     public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }
 
-    public var present: [String] { findings.filter { $0.status == .present }.map(\.concept) }
-    public var absent: [String] { findings.filter { $0.status == .absent }.map(\.concept) }
-    public var unknown: [String] { findings.filter { $0.status == .unknown }.map(\.concept) }
+    public var present: [ConceptID] { findings.filter { $0.status == .present }.map(\.concept) }
+    public var absent: [ConceptID] { findings.filter { $0.status == .absent }.map(\.concept) }
+    public var unknown: [ConceptID] { findings.filter { $0.status == .unknown }.map(\.concept) }
 }

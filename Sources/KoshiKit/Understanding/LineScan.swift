@@ -15,7 +15,7 @@ struct LineScan {
     /// A mention of a concept within a clause.
     struct Mention {
         var token: Int
-        var concept: String
+        var concept: ConceptID
         var isSense: Bool
         var assertion = Assertion()
         var consumed = false
@@ -33,9 +33,9 @@ struct LineScan {
     /// The line's findings. A denied sensation left without its body part completes a concept of
     /// the question just asked: "no weakness", asked about leg weakness, denies leg weakness. Only
     /// denials: 「痛いです」 asked about chest pain among others is too vague to state it.
-    mutating func findings(asked: Set<String> = []) -> [LineFinding] {
+    mutating func findings(asked: Set<ConceptID> = []) -> [LineFinding] {
         var found = FindingsByConcept()
-        var foundConcepts: Set<String> = []
+        var foundConcepts: Set<ConceptID> = []
         var clauseStartPosition = 0
         // Stated mentions of the parts of combinations that may span clauses, in order.
         let spanningParts = Set(reader.combinationsAcrossClauses.flatMap(\.components))
@@ -103,7 +103,7 @@ struct LineScan {
             }
         }
         combineAcrossClauses(spanning, into: &found, concepts: &foundConcepts)
-        var byConcept: [String: Int] = [:]
+        var byConcept: [ConceptID: Int] = [:]
         var ordered: [LineFinding] = []
         func record(_ finding: LineFinding) {
             if let at = byConcept[finding.concept] {
@@ -225,7 +225,7 @@ struct LineScan {
     /// so in 「胸を張ると腰が痛い」 the pain is the back's, not the chest's. Another sensation
     /// in between takes the part for itself. Other components (movement,
     /// massage, night) are the nearest mention of their kind within reach.
-    func combine(_ mentions: inout [Mention], into found: inout FindingsByConcept, concepts: inout Set<String>) {
+    func combine(_ mentions: inout [Mention], into found: inout FindingsByConcept, concepts: inout Set<ConceptID>) {
         for k in mentions.indices {
             let heads = reader.combinationsByHead[mentions[k].concept] ?? []
             guard !heads.isEmpty else { continue }
@@ -255,7 +255,7 @@ struct LineScan {
 
     /// 「整体に行くとその日は楽なんですけど、二、三日で元通りです」: parts stated in order, each in
     /// a later clause or the same, make the combination when no clause made it alone.
-    func combineAcrossClauses(_ mentions: [Mention], into found: inout FindingsByConcept, concepts: inout Set<String>) {
+    func combineAcrossClauses(_ mentions: [Mention], into found: inout FindingsByConcept, concepts: inout Set<ConceptID>) {
         for combination in reader.combinationsAcrossClauses where !concepts.contains(combination.concept) {
             var chosen: [Mention] = []
             for component in combination.components {
@@ -333,7 +333,7 @@ struct LineScan {
         return gap.negations == 0 && (gap.coordinates(allowingPunctuation: true) || gap.joinsWithConjunctionOnly)
     }
 
-    func nearest(_ concept: String, to k: Int, in mentions: [Mention]) -> Int? {
+    func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention]) -> Int? {
         for direction in [-1, 1] {
             var j = k + direction
             while j >= 0, j < mentions.count, abs(j - k) <= Reader.combinationReach {
@@ -405,7 +405,7 @@ struct LineScan {
 /// A line's findings, one per concept: the last said wins, listed where the concept first came
 /// up. Kept as it goes, so that a huge line repeating one word holds one finding, not thousands.
 struct FindingsByConcept {
-    private var entries: [String: (first: Int, last: Int, finding: LineFinding, clause: Int)] = [:]
+    private var entries: [ConceptID: (first: Int, last: Int, finding: LineFinding, clause: Int)] = [:]
     /// The clause being read, counting those that state something.
     private var clause = 0
 

@@ -4,34 +4,34 @@
 public struct Reader: Sendable {
     /// A concept built from others: `components` mentioned together, the last one deciding.
     struct Combination: Sendable {
-        var concept: String
-        var components: [String]
+        var concept: ConceptID
+        var components: [ConceptID]
     }
 
     let lexicon: Lexicon
-    let groups: [String: ConceptGroup]
+    let groups: [ConceptID: ConceptGroup]
     /// Concepts that mark when the pain began (`marks-onset` in concepts.kb).
-    let onsetMarkers: Set<String>
+    let onsetMarkers: Set<ConceptID>
     /// Concepts with time spans of their own (`owns-durations` in concepts.kb).
-    let durationOwners: Set<String>
+    let durationOwners: Set<ConceptID>
     /// Histories that stay true once said (`lasting` in concepts.kb): "gone now" does not undo them.
-    let lasting: Set<String>
-    let implications: [String: [String]]
-    let combinationsByHead: [String: [Combination]]
+    let lasting: Set<ConceptID>
+    let implications: [ConceptID: [ConceptID]]
+    let combinationsByHead: [ConceptID: [Combination]]
     /// Combinations whose parts may lie in different clauses of the line (`combine-across-clauses`).
     let combinationsAcrossClauses: [Combination]
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
     /// sensation claims the part first ("my back hurts and I can't feel my bottom").
-    let partTaking: Set<String>
+    let partTaking: Set<ConceptID>
 
     /// How far, in mentions, a combination looks for its parts; keeps huge lines linear.
     static let combinationReach = 8
 
     init(concepts: [Concept], lexicon: Lexicon) {
         self.lexicon = lexicon
-        var groups: [String: ConceptGroup] = [:]
-        var implications: [String: [String]] = [:]
-        var combinations: [String: [Combination]] = [:]
+        var groups: [ConceptID: ConceptGroup] = [:]
+        var implications: [ConceptID: [ConceptID]] = [:]
+        var combinations: [ConceptID: [Combination]] = [:]
         for concept in concepts {
             groups[concept.id] = concept.group
             if !concept.implies.isEmpty { implications[concept.id] = concept.implies }
@@ -54,11 +54,11 @@ public struct Reader: Sendable {
     }
 
     /// What `line` says, read in the light of the question just asked (if any).
-    public func read(_ line: String, asked: [QuestionTopic] = []) -> LineReading {
+    public func read(_ line: String, asked: [Topic] = []) -> LineReading {
         let (text, tokens) = lexicon.tokens(in: Normalizer.normalize(line))
         var scan = LineScan(text: text, tokens: tokens, reader: self)
         var reading = LineReading()
-        reading.findings = scan.findings(asked: Set(asked.compactMap { topic -> String? in
+        reading.findings = scan.findings(asked: Set(asked.compactMap { topic -> ConceptID? in
             if case .concept(let id) = topic { return id }
             return nil
         }))
@@ -73,7 +73,7 @@ public struct Reader: Sendable {
 
     // MARK: Values
 
-    private func values(in text: NormalizedText, tokens: [Token], asked: [QuestionTopic], findings: [LineFinding],
+    private func values(in text: NormalizedText, tokens: [Token], asked: [Topic], findings: [LineFinding],
                         bare: inout [QuantityMention]) -> [ValueSlot: LineValue] {
         var values: [ValueSlot: LineValue] = [:]
         // How long something lasted is about the pain when it was asked for, when the line states
@@ -125,7 +125,7 @@ public struct Reader: Sendable {
             let gap = pain.range.upperBound..<number.range.lowerBound
             return gap.count <= 4 || (gap.count <= 14 && text.scalars[gap].allSatisfy { (Lexicon.isAlphanumeric($0) && $0 > 0x39) || $0 == Normalizer.space })
         }
-        if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == "pain" }),
+        if values[.painIntensity] == nil, let painToken = tokens.last(where: { $0.concept(in: lexicon) == ConceptID("pain") }),
            let number = bare.first(where: { closeAfter(painToken, $0) && $0.value <= 10 }),
            !values.values.contains(where: { $0.evidence == text.originalText(number.range) }) {
             values[.painIntensity] = LineValue(value: number.value, evidence: text.originalText(painToken.range.lowerBound..<number.range.upperBound))
@@ -194,9 +194,9 @@ public struct Reader: Sendable {
     // MARK: Answers in context
 
     /// The grouped questions number their items, so 「④です」 or "number 2 and 4" names them.
-    private func bindNumberedItems(_ reading: inout LineReading, asked: [QuestionTopic], bare: [QuantityMention],
+    private func bindNumberedItems(_ reading: inout LineReading, asked: [Topic], bare: [QuantityMention],
                                    text: NormalizedText) {
-        let items = asked.compactMap { topic -> String? in
+        let items = asked.compactMap { topic -> ConceptID? in
             if case .concept(let id) = topic { return id }
             return nil
         }
@@ -233,10 +233,10 @@ public struct Reader: Sendable {
         return found
     }
 
-    private func bindAnswer(_ reading: inout LineReading, asked: [QuestionTopic], text: NormalizedText, tokens: [Token]) {
+    private func bindAnswer(_ reading: inout LineReading, asked: [Topic], text: NormalizedText, tokens: [Token]) {
         let answerWords = tokens.first { [.yes, .no, .unknown, .negation].contains($0.role) }
             .map { text.originalText($0.range) } ?? ""
-        let askedConcepts = asked.compactMap { topic -> String? in
+        let askedConcepts = asked.compactMap { topic -> ConceptID? in
             if case .concept(let id) = topic { return id }
             return nil
         }

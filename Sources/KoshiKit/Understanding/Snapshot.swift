@@ -22,14 +22,14 @@ public enum LexiconSnapshot {
         var out = ByteWriter()
         out.bytes(magic)
         var conceptIDs: [String] = []
-        var conceptIndex: [String: Int] = [:]
+        var conceptIndex: [ConceptID: Int] = [:]
         out.int(lexicon.terms.count)
         for term in lexicon.terms {
             switch term.meaning {
             case .concept(let id, let absent):
                 if conceptIndex[id] == nil {
                     conceptIndex[id] = conceptIDs.count
-                    conceptIDs.append(id)
+                    conceptIDs.append(id.rawValue)
                 }
                 out.byte(absent ? 1 : 0)
                 out.int(conceptIndex[id]!)
@@ -81,7 +81,7 @@ public enum LexiconSnapshot {
                 meaning = .cue(CueRole.allCases[entry.index])
             } else {
                 guard entry.index < conceptIDs.count else { return nil }
-                meaning = .concept(conceptIDs[entry.index], absent: entry.kind == 1)
+                meaning = .concept(ConceptID(conceptIDs[entry.index]), absent: entry.kind == 1)
             }
             terms.append(Term(meaning: meaning, language: entry.language == 0 ? nil : entry.language == 1 ? .ja : .en,
                               needsLeftBoundary: entry.boundaries & 1 != 0, needsRightBoundary: entry.boundaries & 2 != 0,

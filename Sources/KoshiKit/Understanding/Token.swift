@@ -31,7 +31,7 @@ struct Token {
     var range: Range<Int> { Int(start)..<Int(end) }
 
     /// The concept the word names, or nil for a cue.
-    func concept(in lexicon: Lexicon) -> String? {
+    func concept(in lexicon: Lexicon) -> ConceptID? {
         if case .concept(let id, _) = lexicon.terms[Int(term)].meaning { return id }
         return nil
     }

@@ -1,0 +1,84 @@
+/// How a key may appear in a record of the knowledge base.
+enum KeyShape: Sendable {
+    /// Once, with one value: `group: red_flag`.
+    case single
+    /// Comma-separated items; the key may repeat to add more: `ja: 熱, 発熱`.
+    case list
+    /// One value a line, as many lines as needed: `example.ja: …`, `combine: a + b`.
+    case repeated
+}
+
+/// The kinds of record a knowledge file holds, `[kind id]`.
+enum RecordKind: String, CaseIterable, Sendable {
+    case knowledge, source, concept, cue, question, rule, advice, text
+
+    /// The keys a record of this kind may hold, and how each may appear. A key written with a
+    /// trailing `.*` stands for one key per language (`label.ja`, `label.en`).
+    var schema: RecordSchema {
+        switch self {
+        case .knowledge:
+            RecordSchema(["version": .single, "title.*": .single])
+        case .source:
+            RecordSchema(["kind": .single, "title.*": .single, "cite.*": .single, "section": .single, "url": .single])
+        case .concept:
+            RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
+                          "combine": .repeated, "combine-across-clauses": .repeated, "implies": .list,
+                          "marks-onset": .single, "owns-durations": .single, "lasting": .single,
+                          "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
+        case .cue:
+            RecordSchema(["role": .single, "*": .list, "chars": .list])
+        case .question:
+            RecordSchema(["asks": .list, "stage": .single, "text.*": .single])
+        case .rule:
+            RecordSchema(["disposition": .single, "any": .list, "any-unanswered": .list, "onset-age-below": .single,
+                          "onset-age-above": .single, "duration-at-least": .single, "otherwise": .single,
+                          "requires": .list, "source": .list, "explain.*": .single])
+        case .advice:
+            RecordSchema(["title.*": .single, "text.*": .single, "helps": .list, "for": .list, "source": .list])
+        case .text:
+            RecordSchema(["*": .single])
+        }
+    }
+}
+
+/// The keys of one kind of record: which exist, and which are single values, lists or
+/// repeated lines. Validation reads this; nothing else knows a record's keys.
+struct RecordSchema: Sendable {
+    private let shapes: [String: KeyShape]
+
+    /// Keys as written in `RecordKind.schema`; `*` expands to each language code.
+    init(_ declared: [String: KeyShape]) {
+        var shapes: [String: KeyShape] = [:]
+        for (key, shape) in declared {
+            if key == "*" {
+                for language in Language.allCases { shapes[language.rawValue] = shape }
+            } else if key.hasSuffix(".*") {
+                for language in Language.allCases { shapes[key.dropLast() + language.rawValue] = shape }
+            } else {
+                shapes[key] = shape
+            }
+        }
+        self.shapes = shapes
+    }
+
+    func shape(of key: String) -> KeyShape? { shapes[key] }
+
+    var keys: [String] { shapes.keys.sorted() }
+
+    /// Unknown keys and single keys given twice, each pointing at its line.
+    func problems(in record: KnowledgeRecord) -> [KnowledgeProblem] {
+        var problems: [KnowledgeProblem] = []
+        var seen: Set<String> = []
+        for field in record.fields {
+            guard let shape = shapes[field.key] else {
+                problems.append(record.problem("unknown key '\(field.key)' in \(record.kind)" + suggestion(field.key, keys),
+                                               line: field.line))
+                continue
+            }
+            if shape == .single, !seen.insert(field.key).inserted {
+                problems.append(record.problem("'\(field.key)' is given twice", line: field.line))
+            }
+        }
+        return problems
+    }
+}
