@@ -71,6 +71,12 @@ let package = Package(
             dependencies: ["KoshiKit", "KoshiKnowledge", "KoshiTestSupport"],
             path: "Sources/KoshiFuzz"
         ),
+        // Scores the reading of single lines in-process, for the probe sets (a second, not minutes).
+        .executableTarget(
+            name: "koshi-eval",
+            dependencies: ["KoshiKit", "KoshiKnowledge"],
+            path: "Sources/KoshiEval"
+        ),
         .testTarget(
             name: "KoshiKitTests",
             dependencies: ["KoshiKit", "KoshiKnowledge", "KoshiTestSupport"],
