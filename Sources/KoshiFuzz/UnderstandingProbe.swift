@@ -95,7 +95,7 @@ struct UnderstandingProbe {
     }
 
     private func checkQuantities(_ folded: NormalizedText, _ v: inout Violations) {
-        for mention in Quantities.read(folded.scalars) {
+        for mention in Quantities.read(folded.scalars, lexicon: knowledge.lexicon) {
             v.expect(mention.range.lowerBound >= 0 && mention.range.upperBound <= folded.count && !mention.range.isEmpty,
                      "quantities-range", "\(mention) is out of 0..<\(folded.count)")
             v.expect(mention.value >= 0, "quantities-value", "negative value in \(mention)")

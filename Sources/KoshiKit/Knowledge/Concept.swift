@@ -16,6 +16,8 @@ public struct Synonym: Sendable {
     public var language: Language
     /// An English synonym whose last word may continue (`numb*` matches numbness).
     public var isStem: Bool
+    /// A single character given with `chars:` (punctuation), which belongs to no language.
+    public var isCharacter = false
     public var file: String
     public var line: Int
 }
@@ -56,4 +58,7 @@ public struct Concept: Sendable, Identifiable {
     /// A history that stays true once said (a cancer now cured, a fall now healed): a clause
     /// saying "gone now" does not take it back, though a plain denial still can.
     public var lasting = false
+    /// A small number after a mention of this concept is a score on this value's scale
+    /// (`scale: pain_intensity` for pain: 「痛みは7くらい」, "the pain is about a 6").
+    public var scale: ValueSlot?
 }

@@ -1,14 +1,17 @@
-/// What a cue word does to the meaning of the mentions around it.
+/// What a cue word does. The roles the reader's passes use are matched everywhere in a line,
+/// with the concepts' words; the rest are looked for only where they can stand (see `placement`).
 public enum CueRole: String, Sendable, CaseIterable {
+    // --- Matched everywhere: they shape the meaning of the mentions around them.
     case negation
+    /// "without", "w/o": a denial of what follows, except after a denied mention, where it
+    /// asserts it ("I can't bend without pain").
+    case without
     case assertion
     case uncertain
     /// Whether it is so, the speaker cannot say (かどうか, not sure if): neither stated nor denied.
     case doubt
     /// A supposition (仮に, what if): the rest of its clause states nothing.
     case hypothetical
-    /// A supposition that counts only where a clause begins (もし), never matched inside one.
-    case hypotheticalOpening = "hypothetical-opening"
     case question
     case clauseBreak = "clause-break"
     case sentenceEnd = "sentence-end"
@@ -27,8 +30,98 @@ public enum CueRole: String, Sendable, CaseIterable {
     case speaker
     /// 今はない, gone now: a clause with only this takes back what the clause before stated.
     case takeBack = "take-back"
-    /// Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
+    /// どれも, いずれも, all of them: an answer about every item of a grouped question.
+    case allItems = "all-items"
+    /// ほかは, the rest, the others: an answer about the items not named.
+    case otherItems = "other-items"
+    /// ってどういう意味, what do you mean: the person asks about the question instead of answering.
+    case askingBack = "asking-back"
+    /// のことで相談, asking for my mum: the person speaks for someone else, who is the patient.
+    case carer
+
+    // --- Looked for only at the start of a clause.
+    /// A supposition that counts only where a clause begins (もし), never matched inside one.
+    case hypotheticalOpening = "hypothetical-opening"
+    /// English words that make the clause they open a question: "do I…", "could it be…".
+    case questionOpening = "question-opening"
+
+    // --- Looked for in the original text of an answer word.
+    /// うーん drawn out: a hmm, not the yes that うん folds to.
+    case hesitation
+
+    // --- Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
     case word
+
+    // --- The value readers' words (numbers.kb): looked for next to numbers.
+    case kanjiDigit = "kanji-digit"
+    case kanjiMultiplier = "kanji-multiplier"
+    case several
+    case half
+    case articleNumber = "article-number"
+    case numberWord = "number-word"
+    case numberLink = "number-link"
+    case andAHalf = "and-a-half"
+    case rangeWord = "range-word"
+    case unit
+    case dayCount = "day-count"
+    case relativeDay = "relative-day"
+    case sinceAfter = "since-after"
+    case sinceBefore = "since-before"
+    case ago
+    case approximately
+    case ageUnit = "age-unit"
+    case decade
+    case agePrefix = "age-prefix"
+    case ageSuffix = "age-suffix"
+    case yearsOld = "years-old"
+    case namedAge = "named-age"
+    case rateAfter = "rate-after"
+    case rateTo = "rate-to"
+    case rateCount = "rate-count"
+    case rateBefore = "rate-before"
+    case rateA = "rate-a"
+    case born
+    case era
+    case dateMonth = "date-month"
+    case lifeEvent = "life-event"
+    case lifeEventAfter = "life-event-after"
+    case ordinalSuffix = "ordinal-suffix"
+    case ordinal
+    case scaleAnchor = "scale-anchor"
+    case outOf = "out-of"
+    case scorePoint = "score-point"
+    case howSoon = "how-soon"
+    case notHowSoon = "not-how-soon"
+    case owner
+    case agedPerson = "aged-person"
+    case possessiveParticle = "possessive-particle"
+
+    /// Where the reader looks for a cue's words.
+    public enum Placement: Sendable {
+        /// Anywhere in a line, in the lexicon's automaton beside the concepts' words.
+        case everywhere
+        /// Only where a clause begins: inside one, the same letters belong to other words.
+        case clauseOpening
+        /// In the original text of an answer word (folding would lose what tells them apart).
+        case answerWord
+        /// Never matched: a list the spelling corrector consults.
+        case realWords
+        /// Next to numbers, by the value readers.
+        case nearNumbers
+    }
+
+    public var placement: Placement {
+        switch self {
+        case .hypotheticalOpening, .questionOpening: .clauseOpening
+        case .hesitation: .answerWord
+        case .word: .realWords
+        case .negation, .without, .assertion, .uncertain, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
+             .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
+             .otherItems, .askingBack, .carer:
+            .everywhere
+        default: .nearNumbers
+        }
+    }
 }
 
 /// A group of words with one role in the lexicon: negation, clause breaks, answers and so on.
@@ -36,6 +129,8 @@ public struct Cue: Sendable, Identifiable {
     public var id: String
     public var role: CueRole
     public var words: [Synonym]
+    /// The number the words carry (a unit's days, a numeral's worth); 0 where none.
+    public var value: Double = 0
     public var file: String
     public var line: Int
 }

@@ -114,7 +114,12 @@ struct KnowledgeBuilder {
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
-                                lasting: record.value("lasting") == "yes"))
+                                lasting: record.value("lasting") == "yes",
+                                scale: record.value("scale").flatMap(ValueSlot.init(rawValue:))))
+        if let scale = record.value("scale"), ValueSlot(rawValue: scale) == nil {
+            problems.append(record.problem("'scale' must be a value slot: " + ValueSlot.allCases.map(\.rawValue).joined(separator: ", "),
+                                           line: record.fields("scale").first?.line))
+        }
     }
 
     private func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {
@@ -136,11 +141,17 @@ struct KnowledgeBuilder {
         var words = synonyms(record, prefix: "")
         for field in record.fields("chars") where readsWords {
             for char in field.value.split(separator: " ") {
-                words.append(Synonym(text: String(char), language: .ja, isStem: false, file: record.file, line: field.line))
+                words.append(Synonym(text: String(char), language: .ja, isStem: false, isCharacter: true, file: record.file, line: field.line))
             }
         }
         if words.isEmpty && readsWords { problems.append(record.problem("cue '\(record.id)' has no words")) }
-        cues.append(Cue(id: record.id, role: role, words: words, file: record.file, line: record.line))
+        var value = 0.0
+        if let text = record.value("value") {
+            if let number = Double(text), number.isFinite { value = number } else {
+                problems.append(record.problem("'value' must be a number", line: record.fields("value").first?.line))
+            }
+        }
+        cues.append(Cue(id: record.id, role: role, words: words, value: value, file: record.file, line: record.line))
     }
 
     private mutating func readQuestion(_ record: KnowledgeRecord) {

@@ -23,10 +23,10 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .concept:
             RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
                           "combine": .repeated, "combine-across-clauses": .repeated, "implies": .list,
-                          "marks-onset": .single, "owns-durations": .single, "lasting": .single,
+                          "marks-onset": .single, "owns-durations": .single, "lasting": .single, "scale": .single,
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:
-            RecordSchema(["role": .single, "*": .list, "chars": .list])
+            RecordSchema(["role": .single, "*": .list, "chars": .list, "value": .single])
         case .question:
             RecordSchema(["asks": .list, "stage": .single, "text.*": .single])
         case .rule:

@@ -22,15 +22,15 @@ public struct Lexicon: Sendable {
     public let terms: [Term]
     public let automaton: Automaton
     let speller: SpellingCorrector
-    /// Words that open a supposition only at the start of a clause (もし), kept out of the
-    /// automaton: inside a clause the same letters belong to other words (足もしびれる).
-    let suppositionOpenings: [[UInt32]]
+    /// The cue words kept out of the automaton: clause openings (もし: inside a clause the same
+    /// letters belong to other words, 足もしびれる), answer words, and the value readers' words.
+    let cueWords: CueWords
 
-    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, suppositionOpenings: [[UInt32]]) {
+    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, cueWords: CueWords) {
         self.terms = terms
         self.automaton = automaton
         self.speller = speller
-        self.suppositionOpenings = suppositionOpenings
+        self.cueWords = cueWords
     }
 
     init(concepts: [Concept], cues: [Cue]) {
@@ -52,18 +52,12 @@ public struct Lexicon: Sendable {
             for synonym in concept.absentSynonyms { add(synonym, .concept(concept.id, absent: true), language: synonym.language) }
         }
         var realWords: [[UInt32]] = []
-        var suppositionOpenings: [[UInt32]] = []
         for cue in cues {
-            if cue.role == .word {
-                realWords += cue.words.map { Normalizer.key($0.text) }
-                continue
+            switch cue.role.placement {
+            case .realWords: realWords += cue.words.map { Normalizer.key($0.text) }
+            case .everywhere: for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language) }
+            case .clauseOpening, .answerWord, .nearNumbers: break
             }
-            if cue.role == .hypotheticalOpening {
-                suppositionOpenings += cue.words.map { Normalizer.key($0.text) }
-                continue
-            }
-            let isPunctuation = cue.id.hasPrefix("punctuation")
-            for word in cue.words { add(word, .cue(cue.role), language: isPunctuation ? nil : word.language) }
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
         // found in the polite and western forms (眠れていません, 長続きしません; できひん, 歩けへん,
@@ -85,7 +79,7 @@ public struct Lexicon: Sendable {
             }
         }
         self.terms = terms
-        self.suppositionOpenings = suppositionOpenings
+        self.cueWords = CueWords(cues: cues)
         self.automaton = Automaton(patterns: keys)
         self.speller = SpellingCorrector(vocabulary: KeyList(keys.indices.filter { terms[$0].language == .en }.map { keys[$0] }),
                                          realWords: KeyList(realWords))

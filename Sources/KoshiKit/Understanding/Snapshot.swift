@@ -15,7 +15,7 @@ struct AutomatonSnapshot {
 /// start-up reads tables instead of folding thousands of synonyms and building the automaton:
 /// that work is most of what start-up would otherwise cost.
 public enum LexiconSnapshot {
-    static let magic: [UInt8] = Array("KOSHI-LEXICON-2".utf8)
+    static let magic: [UInt8] = Array("KOSHI-LEXICON-3".utf8)
 
     /// The lexicon as bytes, to be embedded.
     public static func encode(_ lexicon: Lexicon) -> [UInt8] {
@@ -43,7 +43,11 @@ public enum LexiconSnapshot {
         out.strings(conceptIDs)
         out.keys(lexicon.speller.vocabularyKeys)
         out.keys(lexicon.speller.realWordKeys)
-        out.keys(KeyList(lexicon.suppositionOpenings))
+        let cueWords = lexicon.cueWords.all
+        out.int(cueWords.count)
+        for (role, entries) in cueWords {
+            out.strings([role.rawValue] + entries.map { "\($0.value)\t" + $0.key.folded })
+        }
         let automaton = lexicon.automaton.snapshot
         out.int(automaton.symbols.count)
         for (scalar, symbol) in automaton.symbols {
@@ -71,7 +75,18 @@ public enum LexiconSnapshot {
             raw.append((kind, index, language, boundaries))
         }
         guard let conceptIDs = reader.strings(), let vocabulary = reader.keyList(), let realWords = reader.keyList(),
-              let openings = reader.keyList(), let symbolCount = reader.int() else { return nil }
+              let roleCount = reader.int() else { return nil }
+        var cueWords = CueWords()
+        for _ in 0..<roleCount {
+            guard let list = reader.strings(), let role = list.first.flatMap(CueRole.init(rawValue:)) else { return nil }
+            for line in list.dropFirst() {
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2, let value = Double(parts[0]) else { return nil }
+                cueWords.add(WordList.Entry(key: parts[1].unicodeScalars.map(\.value), value: value), role: role)
+            }
+        }
+        cueWords.combine()
+        guard let symbolCount = reader.int() else { return nil }
         var terms: [Term] = []
         terms.reserveCapacity(termCount)
         for entry in raw {
@@ -102,7 +117,7 @@ public enum LexiconSnapshot {
             symbols: symbols, rootNext: tables[0], firstEdge: tables[1], edgeSymbols: tables[7].map { UInt16($0) },
             edgeTargets: tables[2], failure: tables[3], output: tables[4], outputLink: tables[5], patternLengths: tables[6]))
         return Lexicon(terms: terms, automaton: automaton, speller: SpellingCorrector(vocabulary: vocabulary, realWords: realWords),
-                       suppositionOpenings: openings.keys.filter { !$0.isEmpty })
+                       cueWords: cueWords)
     }
 
     /// Bytes as hexadecimal text, the form a Swift string literal can hold.

@@ -13,27 +13,32 @@ struct Gap {
     var stoppers = 0
     var conjunctions = 0
     var uncovered = false
+    /// A "without" among the denials: "I can't bend without pain" asserts the pain.
+    var hasWithout = false
 
-    init(scan: LineScan, tokens between: Range<Int>, from: Int, to: Int) {
+    init(line: ScannedLine, tokens between: Range<Int>, from: Int, to: Int) {
         guard from < to else { return }
+        let reader = line.cursor
         var covered = from
         var previous: Token?
         for index in between {
-            let token = scan.tokens[index]
+            let token = line.tokens[index]
             defer { previous = token }
+            let isDenial = token.role == .negation || token.role == .without
             switch token.role {
             // "no never fell", "no no fever": denials said one after the other insist; they do
             // not cancel out as "I don't not…" would.
-            case .negation where previous.map { ($0.role == .negation || $0.role == .no)
-                    && !Gap.hasText(scan.text.scalars, $0.range.upperBound..<token.range.lowerBound) } ?? false:
+            case _ where isDenial && previous.map { ($0.role == .negation || $0.role == .without || $0.role == .no)
+                    && !reader.hasText($0.range.upperBound..<token.range.lowerBound) } ?? false:
                 break
             // "no I don't have a fever", "no, I have a fever": a no before the speaker's own
             // clause answers something; it does not deny what the clause says.
-            case .negation where token.language == .en && index + 1 < scan.tokens.count && scan.tokens[index + 1].role == .speaker:
+            case _ where isDenial && token.language == .en && index + 1 < line.tokens.count && line.tokens[index + 1].role == .speaker:
                 break
-            case .negation:
+            case .negation, .without:
                 negations += 1
                 negationsSinceStopper += 1
+                if token.role == .without { hasWithout = true }
             case .uncertain: uncertain = true
             case .doubt:
                 uncertain = true
@@ -56,11 +61,11 @@ struct Gap {
             default: break
             }
             if token.role == .coordinator || token.role == .conjunction {
-                if Gap.hasText(scan.text.scalars, covered..<token.range.lowerBound) { uncovered = true }
+                if reader.hasText(covered..<token.range.lowerBound) { uncovered = true }
                 covered = token.range.upperBound
             }
         }
-        if Gap.hasText(scan.text.scalars, covered..<to) { uncovered = true }
+        if reader.hasText(covered..<to) { uncovered = true }
     }
 
     /// Whether the gap is one conjunction ("and") and nothing else.
@@ -72,22 +77,13 @@ struct Gap {
         return wordCoordinators > 0 || allowingPunctuation
     }
 
-    /// Whether anything but spaces and letters lies in the range: a comma, a dot, a dash.
-    static func hasPause(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
-        range.contains { scalars[$0] != Normalizer.space && !Lexicon.isAlphanumeric(scalars[$0]) }
-    }
-
-    static func hasText(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
-        range.contains { scalars[$0] != Normalizer.space }
-    }
-
     /// Whether anything but spaces lies outside the given ranges (sorted, not overlapping).
-    static func hasUncoveredText(_ scalars: [UInt32], tokens ranges: [Range<Int>]) -> Bool {
+    static func hasUncoveredText(_ reader: ScalarReader, tokens ranges: [Range<Int>]) -> Bool {
         var position = 0
         for range in ranges {
-            if hasText(scalars, position..<range.lowerBound) { return true }
+            if reader.hasText(position..<range.lowerBound) { return true }
             position = range.upperBound
         }
-        return hasText(scalars, position..<scalars.count)
+        return reader.hasText(position..<reader.scalars.count)
     }
 }

@@ -1,0 +1,59 @@
+/// The short answer a line gives, if any: yes, no or "I don't know". An answer word counts where
+/// it opens the line and stands alone (うん, not うんざり), or where the whole line is a bare
+/// answer: answer words, negation and fillers only. A negation is a "no" only in a bare answer,
+/// so that "I don't understand the question" is not taken for one.
+struct AnswerWords {
+    let line: ScannedLine
+
+    static let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
+    static let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .without, .filler, .coordinator, .conjunction,
+                                          .sentenceEnd, .clauseBreak, .assertion, .uncertain, .doubt, .speaker, .allItems, .otherItems]
+
+    func answer(hasFindings: Bool) -> Answer? {
+        let tokens = line.tokens
+        var roles: [CueRole] = []
+        var allCues = true
+        for token in tokens where !isHesitation(token) {
+            if let role = token.role, Self.bareRoles.contains(role) { roles.append(role) } else { allCues = false }
+        }
+        let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(line.cursor, tokens: tokens.map(\.range))
+        var opening: CueRole?
+        if let first = tokens.first, !isHesitation(first), let role = first.role, Self.answerRoles.contains(role) || role == .negation,
+           !line.cursor.hasText(0..<first.range.lowerBound), standsAlone(first) {
+            opening = role
+        }
+        if !isBare {
+            guard let opening else { return nil }
+            // "yes to the numbness but no to the rest": a yes that a no follows answers no item
+            // as a whole; the items are then asked one at a time.
+            if opening == .yes, tokens.dropFirst().contains(where: { $0.role == .no || $0.role == .negation }) { return nil }
+            // "no... wait, yes": a no taken back answers nothing.
+            if opening != .yes, tokens.dropFirst().contains(where: { $0.role == .yes }) { return nil }
+            // "no fever", "no chest pain": the no belongs to the finding it runs into, not to
+            // the question (which may be about a fall). "No, no fever" still answers.
+            if opening != .yes, tokens.count > 1, tokens[1].role == nil,
+               !line.cursor.hasPause(tokens[0].range.upperBound..<tokens[1].range.lowerBound) { return nil }
+            roles = [opening]
+        }
+        if roles.contains(.unknown) { return .unknown }
+        if roles.contains(.no) || opening == .negation { return .no }
+        if isBare, roles.filter({ $0 == .negation || $0 == .without }).count % 2 == 1 { return .no }
+        if roles.contains(.yes) { return .yes }
+        return nil
+    }
+
+    /// 「うーん」 folds to うん, but drawn out it is a "hmm", not a yes.
+    func isHesitation(_ token: Token) -> Bool {
+        guard token.role == .yes, line.lexicon.cueWords[.hesitation].contains(Array(line.scalars[token.range])) else { return false }
+        return line.original(token.range).unicodeScalars.contains { $0.value.isLengthMark }
+    }
+
+    /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.
+    private func standsAlone(_ token: Token) -> Bool {
+        let end = token.range.upperBound
+        guard end < line.scalars.count else { return true }
+        let next = line.scalars[end]
+        if let nextToken = line.tokens.first(where: { $0.range.lowerBound == end }), nextToken.role != nil { return true }
+        return !next.isWide || next.isJapanesePunctuation
+    }
+}

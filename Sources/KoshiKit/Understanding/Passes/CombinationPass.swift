@@ -1,0 +1,104 @@
+/// Builds the concepts that are combinations of building blocks said in one clause: a body part
+/// and a sensation (「腰が痛い」 is low back pain), a movement and a pain. A sensation is about the
+/// nearest body part before it (「腰を曲げると痛い」: 腰 is where it hurts), or, with none before,
+/// the nearest after it ("pain in my lower back"), together with the parts joined to it
+/// (「腰と足が痛い」); so in 「胸を張ると腰が痛い」 the pain is the back's, not the chest's. Another
+/// sensation in between takes the part for itself. Other components (movement, massage, night)
+/// are the nearest mention of their kind within reach. Only mentions of one mode combine: what
+/// someone else has does not complete what the speaker has.
+struct CombinationPass: ReadingPass {
+    /// How far, in mentions, a combination looks for its parts; keeps huge lines linear.
+    static let reach = 8
+
+    func run(_ reading: inout LineUnderReading) {
+        for c in reading.sentence.indices {
+            var clause = reading.sentence[c]
+            for mode in [MentionMode.stated, .asked, .supposed, .someoneElse] {
+                combine(in: &clause, mode: mode, &reading)
+            }
+            reading.sentence[c] = clause
+        }
+    }
+
+    private func combine(in clause: inout Clause, mode: MentionMode, _ reading: inout LineUnderReading) {
+        let line = reading.line
+        let members = clause.mentions.indices.filter { clause.mentions[$0].mode == mode }
+        guard !members.isEmpty else { return }
+        let mentions = members.map { clause.mentions[$0] }
+        for k in mentions.indices {
+            let heads = line.concepts.combinationsByHead[mentions[k].concept] ?? []
+            guard !heads.isEmpty else { continue }
+            let parts = nearbyParts(to: k, in: mentions, line)
+            for combination in heads {
+                var partners: [Int] = []
+                for component in combination.components.dropLast() {
+                    let partner = line.concepts.isPart(component)
+                        ? parts.first { mentions[$0].concept == component }
+                        : nearest(component, to: k, in: mentions)
+                    guard let partner else { break }
+                    partners.append(partner)
+                }
+                guard partners.count == combination.components.count - 1 else { continue }
+                let head = line.tokens[mentions[k].token]
+                let ranges = partners.map { line.tokens[mentions[$0].token].range } + [head.range]
+                let lower = ranges.map(\.lowerBound).min()!, upper = ranges.map(\.upperBound).max()!
+                // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
+                for partner in partners { clause.mentions[members[partner]].consumed = true }
+                clause.mentions[members[k]].consumed = true
+                clause.combinations.append(CombinedMention(concept: combination.concept, assertion: mentions[k].assertion,
+                                                           absentWord: head.saysAbsent, range: lower..<upper, mode: mode))
+                if mode == .stated { reading.combined.insert(combination.concept) }
+            }
+        }
+    }
+
+    /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
+    /// it, or else the nearest part after it and those joined to that.
+    private func nearbyParts(to k: Int, in mentions: [Mention], _ line: ScannedLine) -> [Int] {
+        func isPart(_ j: Int) -> Bool { line.concepts.isPart(mentions[j].concept) }
+        for direction in [-1, 1] {
+            var j = k + direction
+            // Another sensation takes the part for itself, unless it is the same one said twice
+            // (「しびれて感覚がにぶい」, 「ズキズキ痛む」) with no comma between: in "chest pain,
+            // just a sore back" the soreness is not the chest's.
+            while j >= 0, j < mentions.count, abs(j - k) <= Self.reach, !isPart(j),
+                  !line.concepts.partTaking.contains(mentions[j].concept)
+                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line)) {
+                j += direction
+            }
+            guard j >= 0, j < mentions.count, abs(j - k) <= Self.reach, isPart(j) else { continue }
+            var parts = [j]
+            var next = j + direction
+            while next >= 0, next < mentions.count, isPart(next), joined(mentions[min(next, parts.last!)], mentions[max(next, parts.last!)], line) {
+                parts.append(next)
+                next += direction
+            }
+            return parts
+        }
+        return []
+    }
+
+    private func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention]) -> Int? {
+        for direction in [-1, 1] {
+            var j = k + direction
+            while j >= 0, j < mentions.count, abs(j - k) <= Self.reach {
+                if mentions[j].concept == concept { return j }
+                j += direction
+            }
+        }
+        return nil
+    }
+
+    /// Whether a comma or a conjunction stands between two mentions.
+    private func separated(_ first: Mention, _ second: Mention, _ line: ScannedLine) -> Bool {
+        let from = line.tokens[first.token].range.upperBound, to = line.tokens[second.token].range.lowerBound
+        return Gap(line: line, tokens: (first.token + 1)..<second.token, from: from, to: to).stoppers > 0
+    }
+
+    /// Whether two neighbouring mentions are joined by と, や, commas, "and" or "or" alone.
+    private func joined(_ first: Mention, _ second: Mention, _ line: ScannedLine) -> Bool {
+        let from = line.tokens[first.token].range.upperBound, to = line.tokens[second.token].range.lowerBound
+        let gap = Gap(line: line, tokens: (first.token + 1)..<second.token, from: from, to: to)
+        return gap.negations == 0 && (gap.coordinates(allowingPunctuation: true) || gap.joinsWithConjunctionOnly)
+    }
+}

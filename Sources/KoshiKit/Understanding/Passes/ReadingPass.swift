@@ -1,0 +1,33 @@
+/// One step of reading a line. The reader runs the passes in order over each sentence's clauses
+/// (`ReadingPass.sentencePasses`), then the line passes over what the whole line said. A pass
+/// decides one thing (who a mention is about, whether it is denied, what it combines into) and
+/// leaves the rest to the others; `Understanding/README.md` says how to add one.
+protocol ReadingPass: Sendable {
+    /// Reads the clauses of `reading.sentence`, updating them or the line's findings.
+    func run(_ reading: inout LineUnderReading)
+}
+
+/// A step over the whole line, after every sentence has been read.
+protocol LinePass: Sendable {
+    func run(_ reading: inout LineUnderReading)
+}
+
+enum Passes {
+    /// In order: each relies on what the ones before it decided.
+    static let sentence: [any ReadingPass] = [
+        PolarityPass(),          // denied or stated, sure or not (negation, doubt, hedges)
+        SomeoneElsePass(),       // whose it is: the speaker's, or someone else's
+        SuppositionPass(),       // 「もし…たら」, "what if": supposed, not stated
+        QuestionScopePass(),     // asked, not stated
+        CombinationPass(),       // a body part and a sensation in one clause
+        QuestionCompletionPass(),// "no weakness", asked about leg weakness
+        FindingsPass(),          // what the clause states, one finding per concept
+        TakeBackPass(),          // 「…今はないです」 takes back the clause before
+        SpanningPartsPass(),     // parts of combinations that may span clauses
+    ]
+
+    static let line: [any LinePass] = [
+        SpanningCombinationPass(),  // massage, then its relief gone in a later clause
+        ImplicationPass(),          // ぎっくり腰 is low back pain and a sudden onset
+    ]
+}
