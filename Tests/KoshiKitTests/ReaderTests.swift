@@ -274,16 +274,18 @@ struct ReaderTests {
         #expect(!reported("毎日運動してんねん").contains("lack_of_exercise"))
     }
 
-    @Test("the polite negative of a plain negative stem")
-    func politeNegativeForm() {
-        #expect(Lexicon.politeNegative("眠れていな") == "眠れていませ")
-        #expect(Lexicon.politeNegative("持たな") == "持ちませ")
-        #expect(Lexicon.politeNegative("ならな") == "なりませ")
-        #expect(Lexicon.politeNegative("痛い") == nil)
-        #expect(Lexicon.negativeForms("できな") == ["できませ", "できへん", "できん", "できひん"])
-        #expect(Lexicon.negativeForms("持たな") == ["持ちませ", "持たへん", "持たん"])
-        #expect(Lexicon.negativeForms("運動してな") == ["運動してませ", "運動してへん"])
-        #expect(Lexicon.negativeForms("感覚がな").count == 1, "no western forms for a particle")
+    @Test("the negative forms of grammar.kb: polite, western, eastern and written")
+    func negativeForms() throws {
+        func forms(_ text: String) -> [String] { knowledge.inflections.flatMap { $0.forms(of: text) } }
+        let polite = try #require(knowledge.inflections.first { $0.id == "polite" })
+        #expect(polite.forms(of: "眠れていな") == ["眠れていませ"])
+        #expect(polite.forms(of: "持たな") == ["持ちませ"])
+        #expect(polite.forms(of: "ならな") == ["なりませ"])
+        #expect(polite.forms(of: "痛い") == [])
+        #expect(forms("できな") == ["できませ", "できへん", "できん", "できひん", "できねぇ", "できねえ", "できず"])
+        #expect(forms("持たな") == ["持ちませ", "持たへん", "持たん", "持たねぇ", "持たねえ", "持たず"])
+        #expect(forms("運動してな") == ["運動してませ", "運動してへん", "運動してねぇ", "運動してねえ", "運動しとらん", "運動しちょらん", "運動しとらへん"])
+        #expect(forms("感覚がな").count == 1, "no western forms for a particle")
     }
 
     @Test("ordinals name the items of a grouped question; the 'one' after them is no number", arguments: [

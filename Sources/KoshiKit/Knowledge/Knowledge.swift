@@ -5,6 +5,7 @@ public struct Knowledge: Sendable {
     public let version: String
     public let concepts: [Concept]
     public let cues: [Cue]
+    public let inflections: [Inflection]
     public let questions: [Question]
     public let rules: [TriageRule]
     public let advice: [AdviceItem]
@@ -109,13 +110,14 @@ public struct Knowledge: Sendable {
         version = builder.version ?? "unversioned"
         concepts = builder.concepts
         cues = builder.cues
+        inflections = builder.inflections
         questions = builder.questions
         rules = builder.rules.sorted { $0.disposition.urgency > $1.disposition.urgency }
         advice = builder.advice
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues)
+        lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections)
         reader = Reader(concepts: concepts, lexicon: lexicon)
     }
 }

@@ -5,6 +5,7 @@ struct KnowledgeBuilder {
     var version: String?
     var concepts: [Concept] = []
     var cues: [Cue] = []
+    var inflections: [Inflection] = []
     var questions: [Question] = []
     var rules: [TriageRule] = []
     var advice: [AdviceItem] = []
@@ -42,6 +43,7 @@ struct KnowledgeBuilder {
             case .source: readSource(record)
             case .concept: readConcept(record)
             case .cue: readCue(record)
+            case .inflection: readInflection(record)
             case .question: readQuestion(record)
             case .rule: readRule(record)
             case .advice: readAdvice(record)
@@ -152,6 +154,27 @@ struct KnowledgeBuilder {
             }
         }
         cues.append(Cue(id: record.id, role: role, words: words, value: value, file: record.file, line: record.line))
+    }
+
+    private mutating func readInflection(_ record: KnowledgeRecord) {
+        let endings = record.list("replace").map(\.item), replacements = record.list("with").map(\.item)
+        if endings.isEmpty || replacements.isEmpty {
+            problems.append(record.problem("inflection '\(record.id)' needs 'replace' and 'with'"))
+        }
+        var shift: [Character: Character] = [:]
+        for (pair, line) in record.list("shift") {
+            let sides = pair.split(separator: ">").map { $0.trimmed }
+            guard sides.count == 2, sides[0].count == 1, sides[1].count == 1 else {
+                problems.append(record.problem("a shift is 'a>b', one kana each side", line: line))
+                continue
+            }
+            shift[Character(sides[0])] = Character(sides[1])
+        }
+        let after = record.list("after").map(\.item)
+        if after.contains(where: { $0.count != 1 }) { problems.append(record.problem("'after' lists single kana")) }
+        inflections.append(Inflection(id: record.id, endings: endings, replacements: replacements,
+                                      after: after.isEmpty ? nil : Set(after.compactMap(\.first)), shift: shift,
+                                      file: record.file, line: record.line))
     }
 
     private mutating func readQuestion(_ record: KnowledgeRecord) {

@@ -10,7 +10,7 @@ enum KeyShape: Sendable {
 
 /// The kinds of record a knowledge file holds, `[kind id]`.
 enum RecordKind: String, CaseIterable, Sendable {
-    case knowledge, source, concept, cue, question, rule, advice, text
+    case knowledge, source, concept, cue, inflection, question, rule, advice, text
 
     /// The keys a record of this kind may hold, and how each may appear. A key written with a
     /// trailing `.*` stands for one key per language (`label.ja`, `label.en`).
@@ -27,6 +27,8 @@ enum RecordKind: String, CaseIterable, Sendable {
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:
             RecordSchema(["role": .single, "*": .list, "chars": .list, "value": .single])
+        case .inflection:
+            RecordSchema(["replace": .list, "with": .list, "after": .list, "shift": .list])
         case .question:
             RecordSchema(["asks": .list, "stage": .single, "text.*": .single])
         case .rule:

@@ -33,14 +33,14 @@ public struct Lexicon: Sendable {
         self.cueWords = cueWords
     }
 
-    init(concepts: [Concept], cues: [Cue]) {
+    init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = []) {
         var terms: [Term] = []
         var keys: [[UInt32]] = []
         func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?) {
             let key = Normalizer.key(synonym.text)
             guard !key.isEmpty else { return }
-            let startsAlphanumeric = Lexicon.isAlphanumeric(key.first!)
-            let endsAlphanumeric = Lexicon.isAlphanumeric(key.last!)
+            let startsAlphanumeric = key.first!.isWordCharacter
+            let endsAlphanumeric = key.last!.isWordCharacter
             terms.append(Term(meaning: meaning, language: language,
                               needsLeftBoundary: startsAlphanumeric,
                               needsRightBoundary: endsAlphanumeric && !synonym.isStem,
@@ -60,14 +60,14 @@ public struct Lexicon: Sendable {
             }
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
-        // found in the polite and western forms (眠れていません, 長続きしません; できひん, 歩けへん,
-        // 眠れん), and every English one with an apostrophe also without it (cant go to work),
-        // unless that is a word already.
+        // found in the forms of grammar.kb (眠れていません; できひん, 歩けへん, 眠れん, 入らねぇ),
+        // and every English one with an apostrophe also without it (cant go to work), unless that
+        // is a word already.
         var known = Set(keys)
         for (index, term) in terms.enumerated() {
             guard let synonym = term.synonym else { continue }
             let variants: [String] = switch (term.meaning, synonym.language) {
-            case (.concept, .ja): Lexicon.negativeForms(synonym.text)
+            case (.concept, .ja): inflections.flatMap { $0.forms(of: synonym.text) }
             case (_, .en) where synonym.text.contains("'"): [synonym.text.replacingApostrophes()]
             default: []
             }
@@ -110,8 +110,8 @@ public struct Lexicon: Sendable {
         automaton.scan(scalars) { pattern, end in
             let start = end - automaton.patternLengths[pattern]
             let term = terms[pattern]
-            if term.needsLeftBoundary, start > 0, Lexicon.isAlphanumeric(scalars[start - 1]) { return }
-            if term.needsRightBoundary, end < scalars.count, Lexicon.isAlphanumeric(scalars[end]) { return }
+            if term.needsLeftBoundary, start > 0, scalars[start - 1].isWordCharacter { return }
+            if term.needsRightBoundary, end < scalars.count, scalars[end].isWordCharacter { return }
             // A Japanese grammar word that starts in hiragana does not end inside a katakana word:
             // in 「長時間のデスク」 and 「喘息でステロイド」 there is no ので or です (all-katakana
             // text such as ﾈﾂﾊﾅｲﾃﾞｽ keeps its words).
@@ -123,44 +123,6 @@ public struct Lexicon: Sendable {
         return (corrected, selection.finish())
     }
 
-    /// The other ways to say a negative written to its plain stem: polite (できません) and, for a
-    /// verb, as western Japan says it (できひん, できへん, できん; 持たへん, 持たん). A stem ending
-    /// in a particle-like が is left alone: 感覚がな is not a verb. After て there is no ん form:
-    /// 眠れてん says "I slept" in Kansai, the opposite of 眠れてない.
-    static func negativeForms(_ text: String) -> [String] {
-        guard let polite = politeNegative(text) else { return [] }
-        let stem = text.dropLast()
-        guard let last = stem.last, stem.count >= 2, westernVerbEndings.contains(last) else { return [polite] }
-        var forms = [polite, stem + "へん"]
-        if last != "て" && last != "で" { forms.append(stem + "ん") }
-        if iRow.contains(last) { forms.append(stem + "ひん") }
-        return forms
-    }
-
-    private static let iRow: Set<Character> = ["い", "き", "ぎ", "し", "じ", "ち", "に", "ひ", "び", "み", "り"]
-    private static let westernVerbEndings: Set<Character> = iRow.union([
-        "え", "け", "げ", "せ", "ぜ", "て", "で", "ね", "へ", "べ", "め", "れ",
-        "か", "さ", "た", "ば", "ま", "ら", "わ",
-    ])
-
-    /// The polite negative of a word ending in the plain negative stem: 眠れていな → 眠れていませ,
-    /// 持たな → 持ちませ (the a-row kana before な moves to the i-row, as godan verbs do); nil for a
-    /// word that does not end in な.
-    static func politeNegative(_ text: String) -> String? {
-        guard text.hasSuffix("な"), text.count >= 2 else { return nil }
-        var stem = String(text.dropLast())
-        let aRowToIRow: [Character: Character] = ["か": "き", "が": "ぎ", "さ": "し", "た": "ち", "な": "に", "ば": "び",
-                                                   "ま": "み", "ら": "り", "わ": "い"]
-        if let last = stem.last, let iRow = aRowToIRow[last] {
-            stem.removeLast()
-            stem.append(iRow)
-        }
-        return stem + "ませ"
-    }
-
-    static func isAlphanumeric(_ c: UInt32) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0xC0 && c < 0x250)
-    }
 }
 
 /// Chooses, from matches offered in order of where they end, the leftmost-longest ones that do
