@@ -7,7 +7,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     /// asserts it ("I can't bend without pain").
     case without
     case assertion
+    /// A strong hedge (かもしれない, maybe, probably): what it touches is open, stated or denied.
     case uncertain
+    /// A weak hedge, an opinion (と思う, I think): a statement is open, a denial still denies.
+    case opinion
     /// Whether it is so, the speaker cannot say (かどうか, not sure if): neither stated nor denied.
     case doubt
     /// A supposition (仮に, what if): the rest of its clause states nothing.
@@ -95,6 +98,7 @@ public enum CueRole: String, Sendable, CaseIterable {
     case owner
     case agedPerson = "aged-person"
     case possessiveParticle = "possessive-particle"
+    case choiceMarker = "choice-marker"
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {
@@ -115,7 +119,7 @@ public enum CueRole: String, Sendable, CaseIterable {
         case .hypotheticalOpening, .questionOpening: .clauseOpening
         case .hesitation: .answerWord
         case .word: .realWords
-        case .negation, .without, .assertion, .uncertain, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
+        case .negation, .without, .assertion, .uncertain, .opinion, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
              .otherItems, .askingBack, .carer:
             .everywhere

@@ -36,6 +36,8 @@ public struct LineReading: Sendable {
     public var answer: Answer?
     /// The line names some items of a grouped question and means "only these" (`熱だけ`).
     public var saysOnly = false
+    /// How the line replies to the question just asked, beyond its findings.
+    public var reply = QuestionReply()
 
     /// Whether anything in the line could be placed.
     public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }
@@ -43,4 +45,20 @@ public struct LineReading: Sendable {
     public var present: [ConceptID] { findings.filter { $0.status == .present }.map(\.concept) }
     public var absent: [ConceptID] { findings.filter { $0.status == .absent }.map(\.concept) }
     public var unknown: [ConceptID] { findings.filter { $0.status == .unknown }.map(\.concept) }
+}
+
+/// How a line replies to the question just asked, beyond what its findings say.
+public struct QuestionReply: Sendable, Hashable {
+    /// The person asked about the question instead of answering (「①ってどういう意味？」, "wdym"):
+    /// the items they asked about, in the question's order (all of them when none was named).
+    public var askedBackAbout: [ConceptID] = []
+    /// Items the person described inside a question back ("like my bum goes numb from sitting…
+    /// is that it?"): to confirm, not to take as said.
+    public var toConfirm: [LineFinding] = []
+    /// A bare yes to a grouped question: at least one item applies, and which is not said.
+    public var atLeastOne = false
+    /// The items of the question the line answered (stated, denied or left open).
+    public var addressed: Set<ConceptID> = []
+
+    public var asksBack: Bool { !askedBackAbout.isEmpty }
 }

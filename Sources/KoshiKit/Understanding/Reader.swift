@@ -36,6 +36,7 @@ public struct Reader: Sendable {
         result.values = reading.values
         result.answer = reading.answer
         result.saysOnly = tokens.contains { $0.role == .only }
+        result.reply = reading.reply
         return result
     }
 }

@@ -1,87 +1,103 @@
-/// Binds the line to the question just asked: a yes, no or "I don't know" answers its items;
-/// numbered items (「④です」, "the first and the third") name them.
+/// Binds a line to the question just asked (CONTRACT.md, safety rules): a reply answers only what
+/// it addresses. Its statements answer the items they name; numbered choices name items with
+/// their polarity; a blanket reply (「どれもない」, "none of those", 「ほかはない」, "only the first")
+/// closes the items not named; a bare yes to a grouped question says only that one applies; a
+/// question back answers nothing and asks for the items to be explained.
 struct AnswerPass: LinePass {
     func run(_ reading: inout LineUnderReading) {
         let line = reading.line
         let findings = reading.findings.inOrder
         reading.answer = AnswerWords(line: line).answer(hasFindings: !findings.isEmpty)
-        bindNumberedItems(&reading, findings: findings)
-        bindAnswer(&reading, findings: findings + reading.answerFindings)
-    }
-
-    /// The grouped questions number their items, so 「④です」 or "number 2 and 4" names them.
-    private func bindNumberedItems(_ reading: inout LineUnderReading, findings: [LineFinding]) {
         let items = reading.context.askedConceptList
-        // "only the second one", "the first and the third": ordinals name the items, and the "one"
-        // after them is no number.
-        guard items.count > 1, findings.isEmpty else { return }
-        let ordinals = Ordinals.read(in: reading.line)
-        let numbers = ordinals.isEmpty ? reading.bareNumbers : ordinals
-        guard !numbers.isEmpty, numbers.allSatisfy({ (1...items.count).contains($0.value) }) else { return }
-        for mention in numbers {
-            reading.answerFindings.append(LineFinding(concept: items[mention.value - 1], status: .present,
-                                                      evidence: reading.line.original(mention.range)))
-        }
+        if !items.isEmpty { bind(&reading, items: items, findings: findings) }
+        markUnknownSlots(&reading)
     }
 
-    private func bindAnswer(_ reading: inout LineUnderReading, findings: [LineFinding]) {
+    private func bind(_ reading: inout LineUnderReading, items: [ConceptID], findings: [LineFinding]) {
         let line = reading.line
-        let answerWords = line.tokens.first { [.yes, .no, .unknown, .negation, .without].contains($0.role) }
-            .map { line.original($0.range) } ?? ""
-        let askedConcepts = reading.context.askedConceptList
-        if !askedConcepts.isEmpty {
-            let named = findings.filter { askedConcepts.contains($0.concept) }
-            if named.isEmpty {
-                let status: FindingStatus? = switch reading.answer {
-                case .yes: .present
-                case .no: .absent
-                case .unknown: .unknown
-                case nil: nil
-                }
-                if let status {
-                    for concept in askedConcepts {
-                        reading.answerFindings.append(LineFinding(concept: concept, status: status, evidence: answerWords))
-                    }
-                }
-            } else if askedConcepts.count > 1, reading.answer != .unknown, named.contains(where: { $0.status == .present }) {
-                // Naming some items of a grouped question says the others do not apply.
-                let namedIDs = Set(named.map(\.concept))
-                for concept in askedConcepts where !namedIDs.contains(concept) {
-                    reading.answerFindings.append(LineFinding(concept: concept, status: .absent, evidence: line.original(0..<line.scalars.count)))
+        let sentences = ReplySentence.split(line)
+        var reply = QuestionReply()
+        let questionBack = QuestionBack(line: line, items: items, concepts: line.concepts)
+        var backSentences: [ReplySentence] = []
+        for sentence in sentences where questionBack.isQuestionBack(sentence, reading: reading) {
+            backSentences.append(sentence)
+            for item in questionBack.items(askedAbout: sentence, reading: reading) where !reply.askedBackAbout.contains(item) {
+                reply.askedBackAbout.append(item)
+            }
+        }
+        reply.askedBackAbout = items.filter(reply.askedBackAbout.contains)
+        var statuses: [ConceptID: LineFinding] = [:]
+        for finding in findings + reading.askedMentions where items.contains(finding.concept) {
+            // A description inside a question back is to confirm, not a yes.
+            if reply.asksBack, finding.status == .present {
+                if !reply.toConfirm.contains(where: { $0.concept == finding.concept }) { reply.toConfirm.append(finding) }
+            } else if !reading.askedMentions.contains(finding) {
+                statuses[finding.concept] = finding
+            }
+        }
+        var only = reading.line.tokens.contains { $0.role == .only }
+        if items.count > 1 {
+            let chooser = ChoiceReader(line: line, itemCount: items.count)
+            for sentence in sentences where !backSentences.contains(where: { $0.text == sentence.text }) {
+                guard let (choices, saysOnly) = chooser.choices(in: sentence) else { continue }
+                only = only || saysOnly
+                for choice in choices {
+                    statuses[items[choice.item - 1]] = LineFinding(concept: items[choice.item - 1], status: choice.status,
+                                                                   evidence: line.original(choice.range))
                 }
             }
         }
-        // "年齢は50歳、期間はよくわからない": an "I don't know" anywhere leaves the slots it did not fill unknown.
-        if reading.answer == .unknown || line.tokens.contains(where: { $0.role == .unknown }) {
-            for topic in reading.context.asked {
-                if case .slot(let slot) = topic, reading.values[slot] == nil {
-                    reading.values[slot] = LineValue(value: nil, evidence: answerWords)
-                }
-            }
+        let answersSomething = backSentences.count < sentences.count
+        closeUnnamed(items, &statuses, &reply, only: only, reading: reading, answersSomething: answersSomething)
+        for item in items {
+            guard let finding = statuses[item], !findings.contains(finding) else { continue }
+            reading.answerFindings.append(finding)
         }
+        reply.addressed = Set(statuses.keys)
+        reading.reply = reply
     }
-}
 
-/// "only the second one", "the first and the third": English ordinals, which number the items of
-/// a grouped question.
-enum Ordinals {
-    static func read(in line: ScannedLine) -> [QuantityMention] {
-        let ordinals = line.lexicon.cueWords[.ordinal]
-        guard !ordinals.isEmpty else { return [] }
-        var found: [QuantityMention] = []
-        var start: Int?
-        let scalars = line.scalars
-        for i in 0...scalars.count {
-            if i < scalars.count, scalars[i].isWordCharacter {
-                if start == nil { start = i }
-                continue
-            }
-            guard let wordStart = start else { continue }
-            start = nil
-            if i - wordStart <= 8, let value = ordinals.value(of: Array(scalars[wordStart..<i])) {
-                found.append(QuantityMention(kind: .bare, value: Int(value), range: wordStart..<i))
+    /// What the reply says of the items it does not name: a blanket no, "only these", "the rest
+    /// no", or a bare answer to the question as a whole.
+    private func closeUnnamed(_ items: [ConceptID], _ statuses: inout [ConceptID: LineFinding], _ reply: inout QuestionReply,
+                              only: Bool, reading: LineUnderReading, answersSomething: Bool) {
+        let line = reading.line
+        let confirming = Set(reply.toConfirm.map(\.concept))
+        let unnamed = items.filter { statuses[$0] == nil && !reply.askedBackAbout.contains($0) && !confirming.contains($0) }
+        guard !unnamed.isEmpty, answersSomething else { return }
+        let words = line.tokens.first { [.yes, .no, .unknown, .negation, .without, .allItems, .otherItems, .only].contains($0.role) }
+            .map { line.original($0.range) } ?? ""
+        let named = statuses.values.contains { $0.status == .present }
+        let blanket = Blanket(line: line)
+        var status: FindingStatus?
+        if only && named {
+            status = .absent
+        } else if let said = blanket.status() {
+            status = said
+        } else if statuses.isEmpty {
+            // A bare answer is about the question as a whole; beside named items ("no to 1 and 2",
+            // "no, but I have a fever") it is about those, and the rest stay open.
+            switch reading.answer {
+            case .no: status = .absent
+            case .unknown: status = .unknown
+            case .yes where items.count == 1: status = .present
+            case .yes: reply.atLeastOne = !named
+            case nil: break
             }
         }
-        return found
+        guard let status, !reply.asksBack || status != .present else { return }
+        for item in unnamed { statuses[item] = LineFinding(concept: item, status: status, evidence: words) }
+    }
+
+    /// "年齢は50歳、期間はよくわからない": an "I don't know" anywhere leaves the slots it did not fill unknown.
+    private func markUnknownSlots(_ reading: inout LineUnderReading) {
+        let line = reading.line
+        guard reading.answer == .unknown || line.tokens.contains(where: { $0.role == .unknown }) else { return }
+        let words = line.tokens.first { [.yes, .no, .unknown, .negation].contains($0.role) }.map { line.original($0.range) } ?? ""
+        for topic in reading.context.asked {
+            if case .slot(let slot) = topic, reading.values[slot] == nil {
+                reading.values[slot] = LineValue(value: nil, evidence: words)
+            }
+        }
     }
 }

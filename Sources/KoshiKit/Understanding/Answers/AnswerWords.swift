@@ -7,7 +7,7 @@ struct AnswerWords {
 
     static let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
     static let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .without, .filler, .coordinator, .conjunction,
-                                          .sentenceEnd, .clauseBreak, .assertion, .uncertain, .doubt, .speaker, .allItems, .otherItems]
+                                          .sentenceEnd, .clauseBreak, .assertion, .uncertain, .opinion, .doubt, .speaker, .allItems, .otherItems]
 
     func answer(hasFindings: Bool) -> Answer? {
         let tokens = line.tokens
@@ -35,7 +35,8 @@ struct AnswerWords {
                !line.cursor.hasPause(tokens[0].range.upperBound..<tokens[1].range.lowerBound) { return nil }
             roles = [opening]
         }
-        if roles.contains(.unknown) { return .unknown }
+        // 「たぶんない」, "probably not": a strong hedge leaves a bare answer open.
+        if roles.contains(.unknown) || (isBare && roles.contains(.uncertain)) { return .unknown }
         if roles.contains(.no) || opening == .negation { return .no }
         if isBare, roles.filter({ $0 == .negation || $0 == .without }).count % 2 == 1 { return .no }
         if roles.contains(.yes) { return .yes }

@@ -7,14 +7,25 @@ struct FindingsPass: ReadingPass {
             if !reading.sentence[c].mentions.isEmpty { reading.statingClauses += 1 }
             reading.sentence[c].number = reading.statingClauses
             let clause = reading.sentence[c]
+            for combination in clause.combinations where combination.mode == .asked
+            && combination.assertion.status(absentWord: combination.absentWord) == .present {
+                reading.askedMentions.append(LineFinding(concept: combination.concept, status: .present, evidence: line.original(combination.range)))
+            }
+            for mention in clause.mentions where mention.mode == .asked && !mention.consumed && line.concepts.isReported(mention.concept) {
+                reading.askedMentions.append(LineFinding(concept: mention.concept, status: .present,
+                                                         evidence: line.original(line.tokens[mention.token].range)))
+            }
             for combination in clause.combinations where combination.mode == .stated {
-                let finding = LineFinding(concept: combination.concept, status: combination.assertion.status(absentWord: combination.absentWord),
+                let strict = line.concepts.groups[combination.concept] == .redFlag
+                let finding = LineFinding(concept: combination.concept,
+                                          status: combination.assertion.status(absentWord: combination.absentWord, strict: strict),
                                           evidence: line.original(combination.range))
                 reading.findings.add(finding, at: combination.range.lowerBound, clause: clause.number)
             }
             for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isReported(mention.concept) {
                 let token = line.tokens[mention.token]
-                let finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent),
+                let strict = line.concepts.groups[mention.concept] == .redFlag
+                let finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
                                           evidence: line.original(token.range))
                 reading.findings.add(finding, at: token.range.lowerBound, clause: clause.number)
             }

@@ -5,6 +5,8 @@ struct Gap {
     /// when no comma or conjunction stands between ("No, no fever"; "I don't smoke, I have a fever").
     var negationsSinceStopper = 0
     var uncertain = false
+    /// An opinion (と思う, I think): a statement is left open, a denial still denies.
+    var opinion = false
     /// A doubt is uncertain too, so that nothing joins across it; it also leaves the mention open.
     var doubtful = false
     var coordinators = 0
@@ -40,6 +42,7 @@ struct Gap {
                 negationsSinceStopper += 1
                 if token.role == .without { hasWithout = true }
             case .uncertain: uncertain = true
+            case .opinion: opinion = true
             case .doubt:
                 uncertain = true
                 doubtful = true

@@ -19,11 +19,12 @@ struct PolarityPass: ReadingPass {
             let to = next.map { line.tokens[mentions[$0].token].range.lowerBound } ?? clause.end
             let between = (mentions[k].token + 1)..<(next.map { mentions[$0].token } ?? clause.tokens.upperBound)
             let gap = Gap(line: line, tokens: between, from: from, to: to)
-            if gap.negations == 0, !gap.uncertain, let next,
+            if gap.negations == 0, !gap.uncertain, !gap.opinion, let next,
                gap.coordinates(allowingPunctuation: !mentions[k].isSense && !mentions[next].isSense) {
                 clause.mentions[k].assertion = clause.mentions[next].assertion
             } else {
-                clause.mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain, doubtful: gap.doubtful)
+                clause.mentions[k].assertion = Assertion(negated: gap.negations % 2 == 1, uncertain: gap.uncertain, opinion: gap.opinion,
+                                                         doubtful: gap.doubtful)
             }
         }
     }
@@ -40,7 +41,7 @@ struct PolarityPass: ReadingPass {
             // A denial reaches forward through plain words ("no history of cancer") and lists
             // ("no fever, chills or weight loss"), but not past "and" or a comma between clauses.
             // A word that itself says "absent" ("bladder fine") has its own meaning to keep.
-            if gap.negations == 0, !gap.uncertain, let previous, !line.tokens[mention.token].saysAbsent,
+            if gap.negations == 0, !gap.uncertain, !gap.opinion, let previous, !line.tokens[mention.token].saysAbsent,
                gap.coordinates(allowingPunctuation: true) || gap.stoppers == 0 {
                 clause.mentions[k].assertion = clause.mentions[previous].assertion
             } else {
@@ -50,7 +51,7 @@ struct PolarityPass: ReadingPass {
                 if negated, gap.stoppers == 0, let previous, clause.mentions[previous].assertion.negated, gap.hasWithout {
                     negated = false
                 }
-                clause.mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain, doubtful: gap.doubtful)
+                clause.mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain, opinion: gap.opinion, doubtful: gap.doubtful)
             }
         }
     }

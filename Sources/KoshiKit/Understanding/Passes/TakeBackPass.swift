@@ -8,7 +8,7 @@ struct TakeBackPass: ReadingPass {
             guard let takeBack = clause.tokens.first(where: { line.role(of: $0) == .takeBack }) else { continue }
             let range = line.tokens[takeBack].range
             for finding in reading.findings.stated(inClause: clause.number)
-            where finding.status == .present && !line.concepts.lasting.contains(finding.concept) {
+            where finding.status != .absent && !line.concepts.lasting.contains(finding.concept) {
                 reading.findings.add(LineFinding(concept: finding.concept, status: .absent, evidence: line.original(range)),
                                      at: range.lowerBound, clause: clause.number)
             }

@@ -2,14 +2,21 @@
 struct Assertion: Sendable, Hashable {
     var negated = false
     var uncertain = false
+    /// Said as an opinion (と思う, I think): a statement is open, a denial stands.
+    var opinion = false
     /// 「熱があるかどうか分からない」, "not sure if I have a fever": open, whichever way it is put.
     var doubtful = false
 
     /// The status of a finding so asserted; `absentWord` when the word itself says absent (平熱).
-    func status(absentWord: Bool) -> FindingStatus {
+    /// `strict` for a red flag, which an opinion leaves open ("I think I had a temperature"); for
+    /// other findings an opinion is the person's account ("I think my pelvis is tilted").
+    func status(absentWord: Bool, strict: Bool = true) -> FindingStatus {
         let denied = negated != absentWord
-        if doubtful { return .unknown }
-        if uncertain { return denied ? .unknown : .present }
+        // A hedge never makes a finding present (CONTRACT.md): "I think I had a temperature" and
+        // 「熱があるかもしれない」 leave it open. A strong one leaves a denial open too (「たぶんない」,
+        // "probably not"); an opinion does not (「ないと思います」 is a no).
+        if doubtful || uncertain { return .unknown }
+        if opinion, strict { return denied ? .absent : .unknown }
         return denied ? .absent : .present
     }
 }

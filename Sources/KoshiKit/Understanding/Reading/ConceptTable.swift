@@ -23,6 +23,8 @@ struct ConceptTable: Sendable {
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
     /// sensation claims the part first ("my back hurts and I can't feel my bottom").
     let partTaking: Set<ConceptID>
+    /// The building blocks each combined concept is made of: a mention of one of them names it.
+    let components: [ConceptID: Set<ConceptID>]
     /// Concepts after whose mention a small number is a score on their scale (`scale`).
     let scales: [ConceptID: ValueSlot]
 
@@ -49,6 +51,9 @@ struct ConceptTable: Sendable {
         combinationsAcrossClauses = concepts.flatMap { concept in
             concept.combinationsAcrossClauses.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
         }
+        var components: [ConceptID: Set<ConceptID>] = [:]
+        for combination in combinations.values.joined() { components[combination.concept, default: []].formUnion(combination.components) }
+        self.components = components
         spanningParts = Set(combinationsAcrossClauses.flatMap(\.components))
         partTaking = Set(combinations.filter { _, list in
             list.contains { $0.components.dropLast().contains { groups[$0] == .part } }

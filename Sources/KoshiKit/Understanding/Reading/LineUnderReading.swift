@@ -13,12 +13,17 @@ struct LineUnderReading {
     var spanningParts: [Mention] = []
     /// Clauses read so far that mention something (the numbering take-backs go by).
     var statingClauses = 0
+    /// What the line asks about rather than states ("do you mean numb around her bottom?"), for
+    /// a question back to be confirmed.
+    var askedMentions: [LineFinding] = []
     /// The values the line states.
     var values: [ValueSlot: LineValue] = [:]
     /// Numbers with no unit, whose meaning the question gives (an answer, a numbered item).
     var bareNumbers: [QuantityMention] = []
     /// The short answer the line gives to the question just asked, if any.
     var answer: Answer?
+    /// How the line replies to the question just asked.
+    var reply = QuestionReply()
     /// Findings that come from answering the question (a yes, a numbered item), after the line's own.
     var answerFindings: [LineFinding] = []
 

@@ -1,0 +1,62 @@
+import Testing
+@testable import KoshiKit
+
+/// Replies to a grouped question as people give them (issue 12): a reply answers only what it
+/// addresses, in every form of blanket answer, with numbered choices only where the line is made
+/// of them, and never a finding out of a question back or a hedge.
+@Suite("Answers: replies to the question just asked")
+struct GroupReplyTests {
+    let emergency: [Topic] = ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"].map { .concept($0) }
+    let none: Set<String> = ["-saddle_numbness", "-bladder_bowel_dysfunction", "-both_legs_affected", "-chest_pain"]
+
+    @Test("blanket replies close the whole group, also when more text follows", arguments: [
+        "どれもないと思います", "いずれもありません", "ほかはないです", "全部ない", "ないっす", "特にないっす", "いえ、どれも",
+        "none of that", "no to all of those I think", "nothing like that", "nah none of those", "nope, none",
+        "none of those, but my back is killing me",
+    ])
+    func blanketNo(line: String) {
+        #expect(reported(line, asked: emergency).isSuperset(of: none), "\(line)")
+    }
+
+    @Test("numbered choices, each with its own polarity", arguments: [
+        ("1と3", ["saddle_numbness", "both_legs_affected"]), ("1 and 3", ["saddle_numbness", "both_legs_affected"]),
+        ("3 and 4 no", ["-both_legs_affected", "-chest_pain"]), ("1はある、2はない", ["saddle_numbness", "-bladder_bowel_dysfunction"]),
+        ("②だけ", ["bladder_bowel_dysfunction", "-saddle_numbness", "-both_legs_affected", "-chest_pain"]),
+        ("only the first one", ["saddle_numbness", "-bladder_bowel_dysfunction", "-both_legs_affected", "-chest_pain"]),
+        ("no to 1 and 2", ["-saddle_numbness", "-bladder_bowel_dysfunction"]),
+    ] as [(String, Set<String>)])
+    func choices(line: String, expected: Set<String>) {
+        #expect(read(line, asked: emergency) == expected, "\(line)")
+    }
+
+    @Test("a number inside a sentence is a number, not a choice", arguments: ["今年3回目です", "5くらい", "about 2 weeks", "3日前から"])
+    func numbersInSentences(line: String) {
+        #expect(read(line, asked: emergency).isEmpty, "\(line)")
+    }
+
+    @Test("a question back answers nothing and names the items it asks about")
+    func questionBack() {
+        let saddle = knowledge.reader.read("①の『股・陰部』ってどういう意味ですか？", asked: emergency)
+        #expect(saddle.findings.isEmpty)
+        #expect(saddle.reply.askedBackAbout == ["saddle_numbness"])
+        let mixed = knowledge.reader.read("3 and 4 no. 1 and 2 wdym exactly lol", asked: emergency)
+        #expect(Set(mixed.findings.map { "\($0.status == .absent ? "-" : "")\($0.concept)" }) == ["-both_legs_affected", "-chest_pain"])
+        #expect(mixed.reply.askedBackAbout == ["saddle_numbness", "bladder_bowel_dysfunction"])
+        let legs = knowledge.reader.read("both legs at the same time, or just one?", asked: emergency)
+        #expect(legs.findings.isEmpty && legs.reply.askedBackAbout == ["both_legs_affected"])
+    }
+
+    @Test("a description inside a question back is to confirm, not a yes")
+    func descriptionToConfirm() {
+        let reading = knowledge.reader.read("I'd have to ask her, do you mean numb around her bottom?", asked: emergency)
+        #expect(!reading.findings.contains { $0.status == .present })
+        #expect(reading.reply.asksBack)
+    }
+
+    @Test("a hedged reply leaves the items open: never present, and 'probably not' is no no")
+    func hedges() {
+        #expect(read("probably not", asked: [.concept("osteoporosis")]) == ["?osteoporosis"])
+        #expect(read("idk about osteoporosis… probably not?", asked: [.concept("osteoporosis")]).allSatisfy { !$0.hasPrefix("osteo") })
+        #expect(read("わからないです", asked: emergency) == ["?saddle_numbness", "?bladder_bowel_dysfunction", "?both_legs_affected", "?chest_pain"])
+    }
+}
