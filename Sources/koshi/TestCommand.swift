@@ -57,7 +57,9 @@ struct TestCommand: ParsableCommand {
                 }
                 text = valid
             }
-            switch Transcript.parse(text, name: file, defaultLanguage: lang) {
+            let ending = LineEnding(of: text)
+            let lines = LineEnding.normalized(text)
+            switch Transcript.parse(lines, name: file, defaultLanguage: lang) {
             case .failure(let problem):
                 print("FAIL " + Terminal.printableLines("\(problem)"))
                 failed += 1
@@ -66,8 +68,9 @@ struct TestCommand: ParsableCommand {
                 if let failure = outcome.failure {
                     failed += 1
                     print("FAIL " + Terminal.printableLines(failure) + "\n")
-                    if update, outcome.updated != text {
-                        if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true, keepingMode: true) {
+                    if update, outcome.updated != lines {
+                        let updated = ending.applied(to: outcome.updated)
+                        if case .failure(let problem) = SummaryFile.write(updated, to: file, force: true, keepingMode: true) {
                             print("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
                             print("  updated \(Terminal.printable(file))")
