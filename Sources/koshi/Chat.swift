@@ -55,6 +55,7 @@ struct Chat: Equatable {
         if let now, Timestamp(iso8601: now) == nil { return "--now must look like 2026-01-31T09:00:00Z" }
         if let export {
             if let problem = SummaryFile.formatProblem(export) { return "--export \(export): \(problem)" }
+            if let problem = SummaryFile.lengthProblem(export) { return "--export \(export): \(problem)" }
             if let problem = SummaryFile.writabilityProblem(export, force: force) { return "--export \(export): \(problem)" }
         }
         return nil

@@ -88,10 +88,17 @@ struct ChatDriver {
             status = max(status, 1)
         }
         guard let (path, force) = exportAtEnd else { return status }
-        let result = SummaryFile.write(summary(for: path), to: path, force: force)
-        if case .failure(let problem) = result {
-            Terminal.standardError.write("koshi: could not write the summary to \(path): \(problem.reason)\n")
+        // The path was checked before the session; a file there now appeared meanwhile, and
+        // nobody confirmed replacing it: the summary goes beside it, and the status stays 0.
+        switch SummaryFile.write(summary(for: path), to: path, force: force, besideIfTaken: true) {
+        case .failure(let problem):
+            Terminal.standardError.write("koshi: could not write the summary to \(Terminal.printable(path)): \(problem.reason)\n")
             return max(status, 1)
+        case .success(let written) where written != path:
+            Terminal.standardError.write("koshi: \(Terminal.printable(path)) appeared during the session and was left as it was; "
+                                         + "the summary was written to \(Terminal.printable(written))\n")
+        case .success:
+            break
         }
         return status
     }
@@ -150,6 +157,9 @@ struct ChatDriver {
         if SummaryFile.formatProblem(path) != nil {
             return current!.notice(.error(knowledge.text(.exportFormat, language, ["path": path])))
         }
+        if let problem = SummaryFile.lengthProblem(path) {
+            return current!.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem])))
+        }
         var force = force
         if !force, SummaryFile.exists(path) {
             if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": path])) {
@@ -158,7 +168,12 @@ struct ChatDriver {
                 return current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
             }
         }
-        switch SummaryFile.write(summary(for: path), to: path, force: force) {
+        switch SummaryFile.write(summary(for: path), to: path, force: force, besideIfTaken: true) {
+        case .success(let written) where written != path:
+            // The file appeared between the check above and the write: kept, and said so.
+            let kept = current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
+            let done = current!.notice(.message(knowledge.text(.exportDone, language, ["path": written])))
+            return Turn(events: kept.events + done.events)
         case .success:
             return current!.notice(.message(knowledge.text(.exportDone, language, ["path": path])))
         case .failure(let problem):

@@ -96,6 +96,10 @@ struct TestCommand: ParsableCommand {
             if SummaryFile.formatProblem(path) != nil {
                 return .error(knowledge.text(.exportFormat, language, ["path": path]))
             }
+            // Judged on the path the transcript names, as the chat would judge it.
+            if let problem = SummaryFile.lengthProblem(path) {
+                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
+            }
             switch SummaryFile.write(text, to: target, force: force) {
             case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
             case .failure(let problem) where problem.reason == "it already exists":
