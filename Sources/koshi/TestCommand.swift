@@ -35,6 +35,7 @@ struct TestCommand: ParsableCommand {
             files += found
         }
         guard !files.isEmpty else { throw CommandFailure(message: "no .koshi transcripts found in \(paths.joined(separator: " "))") }
+        TemporaryFolder.removeOnSignals()
         var passed = 0, failed = 0
         for file in files {
             // Each transcript exports into a folder of its own, so that transcripts cannot see
@@ -100,7 +101,7 @@ struct TestCommand: ParsableCommand {
             if let problem = SummaryFile.lengthProblem(path) {
                 return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
             }
-            switch SummaryFile.write(text, to: target, force: force) {
+            switch TemporaryFolder.writing({ SummaryFile.write(text, to: target, force: force) }) {
             case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
             case .failure(let problem) where problem.reason == "it already exists":
                 return .error(knowledge.text(.exportExists, language, ["path": path]))
@@ -148,27 +149,5 @@ struct TestCommand: ParsableCommand {
             }
         }
         return found.sorted()
-    }
-}
-
-/// A private temporary folder for the exports of a test run, removed afterwards.
-final class TemporaryFolder: @unchecked Sendable {
-    let path: String
-
-    init() {
-        let base = Terminal.variable("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/koshi-test-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        path = made.map { String(cString: $0) } ?? base
-    }
-
-    func remove() {
-        guard path.contains("koshi-test-"), let folder = opendir(path) else { return }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(folder)
-        rmdir(path)
     }
 }
