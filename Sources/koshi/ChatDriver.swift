@@ -162,7 +162,8 @@ struct ChatDriver {
         }
         var force = force
         if !force, SummaryFile.exists(path) {
-            if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": path])) {
+            // The question is a prompt, which no renderer escapes: the path is escaped here.
+            if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": Terminal.printable(path)])) {
                 force = true
             } else {
                 return current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
