@@ -8,6 +8,7 @@ import KoshiKnowledge
 /// the options by one table, `ChatOption.all`.
 struct Chat: Equatable {
     var lang: Language?
+    var region: Region?
     var knowledge: String?
     var format: OutputFormat = .text
     var script: String?
@@ -78,10 +79,19 @@ struct Chat: Equatable {
         return nil
     }
 
-    var language: Language { lang ?? Language.fromLocale(Terminal.variable) }
+    /// The language of replies: `--lang`, or the locale's (`environment` reads a variable).
+    func language(in environment: (String) -> String?) -> Language {
+        lang ?? Language.fromLocale(environment)
+    }
+
+    /// Where the person is: `--region`, or the locale's territory, or what the language suggests.
+    func region(in environment: (String) -> String?) -> Region {
+        region ?? Region.fromLocale(environment, language: language(in: environment))
+    }
 
     func run() throws {
-        let language = self.language
+        let language = language(in: Terminal.variable)
+        let region = region(in: Terminal.variable)
         let clock: @Sendable () -> Timestamp = { [now] in
             now.flatMap(Timestamp.init(iso8601:)) ?? Terminal.currentTime()
         }
@@ -95,11 +105,11 @@ struct Chat: Equatable {
                                     if typedByHand { knowledge.lexicon.prepareSpelling() }
                                     return knowledge
                                 },
-                                opening: BuiltInKnowledge.opening(language), language: language, format: format,
+                                opening: BuiltInKnowledge.opening(language), language: language, region: region, format: format,
                                 exportAtEnd: export.map { ($0, force) }, clock: clock)
         } else {
             // Another base may be broken: load it first, so that a problem is reported before anything else.
-            driver = ChatDriver(session: Session(knowledge: try KnowledgeLocation.load(directory: knowledge), language: language),
+            driver = ChatDriver(session: Session(knowledge: try KnowledgeLocation.load(directory: knowledge), language: language, region: region),
                                 format: format, exportAtEnd: export.map { ($0, force) }, clock: clock)
         }
         let status: Int32

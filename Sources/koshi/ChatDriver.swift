@@ -5,7 +5,7 @@ import KoshiKit
 struct ChatDriver {
     /// The session, once its knowledge is there (see `KnowledgeInBackground`).
     private var current: Session?
-    private let loading: (knowledge: KnowledgeInBackground, opening: Turn, language: Language)?
+    private let loading: (knowledge: KnowledgeInBackground, opening: Turn, language: Language, region: Region)?
     let format: OutputFormat
     /// `--export FILE` (and whether `--force` was given): written when the session ends.
     let exportAtEnd: (path: String, force: Bool)?
@@ -27,10 +27,10 @@ struct ChatDriver {
 
     /// A driver that greets with `opening` at once and starts the session when the knowledge
     /// loading in the background is needed, at the first line.
-    init(loading knowledge: KnowledgeInBackground, opening: Turn, language: Language, format: OutputFormat,
+    init(loading knowledge: KnowledgeInBackground, opening: Turn, language: Language, region: Region, format: OutputFormat,
          exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
         current = nil
-        loading = (knowledge, opening, language)
+        loading = (knowledge, opening, language, region)
         self.format = format
         self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
         self.clock = clock
@@ -113,7 +113,7 @@ struct ChatDriver {
     private mutating func startSession() -> Bool {
         guard current == nil, let loading else { return true }
         do {
-            var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language)
+            var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language, region: loading.region)
             _ = session.opening()  // already shown; this keeps it in the transcript
             current = session
             return true

@@ -55,6 +55,17 @@ extension ChatOption {
         return nil
     }
 
+    static let region = ChatOption(
+        name: "region", valueName: "JP|GB|US|AU|INTL",
+        help: "Where you are, for the emergency numbers and services named (default: from the territory of LC_ALL, "
+            + "LC_MESSAGES, LANG; otherwise JP for Japanese replies, INTL for English).",
+        completion: .choices(Region.allCases.map(\.rawValue))
+    ) { value, chat in
+        guard let region = Region(named: value) else { return choose("region", Region.allCases.map(\.rawValue), value) }
+        chat.region = region
+        return nil
+    }
+
     static let format = ChatOption(
         name: "format", valueName: "text|jsonl", help: "What the advisor writes: readable text (the default) or one JSON event a line.",
         completion: .choices(OutputFormat.allCases.map(\.rawValue))
@@ -99,7 +110,7 @@ extension ChatOption {
     }
 
     /// Every option of the chat, in the order help lists them.
-    static let all: [ChatOption] = [lang, knowledge, format, script, export, force, noHistory, now]
+    static let all: [ChatOption] = [lang, region, knowledge, format, script, export, force, noHistory, now]
 
     /// The option named by `--name`, if the chat has one.
     static func named(_ flag: String) -> ChatOption? {

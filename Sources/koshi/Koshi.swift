@@ -24,6 +24,9 @@ struct Koshi: ParsableCommand {
     @Option(name: .customLong(ChatOption.lang.name), help: ChatOption.lang.argumentHelp, completion: ChatOption.lang.completionKind)
     var lang: String?
 
+    @Option(name: .customLong(ChatOption.region.name), help: ChatOption.region.argumentHelp, completion: ChatOption.region.completionKind)
+    var region: String?
+
     @Option(name: .customLong(ChatOption.knowledge.name), help: ChatOption.knowledge.argumentHelp,
             completion: ChatOption.knowledge.completionKind)
     var knowledge: String?
@@ -49,7 +52,7 @@ struct Koshi: ParsableCommand {
     /// What each option of the table was given, in the table's order; a flag given is `""`.
     var given: [(option: ChatOption, value: String)] {
         let values: [String: String?] = [
-            ChatOption.lang.name: lang, ChatOption.knowledge.name: knowledge, ChatOption.format.name: format,
+            ChatOption.lang.name: lang, ChatOption.region.name: region, ChatOption.knowledge.name: knowledge, ChatOption.format.name: format,
             ChatOption.script.name: script, ChatOption.export.name: export, ChatOption.force.name: force ? "" : nil,
             ChatOption.noHistory.name: noHistory ? "" : nil, ChatOption.now.name: now,
         ]

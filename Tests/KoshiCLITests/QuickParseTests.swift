@@ -8,6 +8,7 @@ import Testing
 private func trialValues(_ option: ChatOption, folder: String) -> [String] {
     switch option.name {
     case "lang": ["ja", "en", "fr", "EN", ""]
+    case "region": ["GB", "gb", "uk", "Intl", "XX", ""]
     case "knowledge": ["Knowledge", "a dir", ""]
     case "format": ["text", "jsonl", "xml", ""]
     case "script": ["visit.txt", "-", ""]
@@ -87,6 +88,7 @@ struct QuickParseTests {
         [], ["--format", "jsonl"], ["--lang", "en", "--format", "jsonl"], ["--format=jsonl", "--lang=ja"],
         ["--script", "visit.txt"], ["--script", "-"], ["--no-history"], ["--knowledge", "Knowledge"],
         ["--now", "2026-01-01T00:00:00Z", "--lang", "en"], ["--export", "/tmp/koshi-quick-parse-test.md", "--force"],
+        ["--region", "gb", "--lang", "en"], ["--region=JP"],
     ])
     func commonInvocations(arguments: [String]) throws {
         let quick = try #require(Chat.quickParse(arguments))
