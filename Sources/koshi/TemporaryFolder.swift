@@ -37,9 +37,10 @@ final class TemporaryFolder: @unchecked Sendable {
         rmdir(path)
     }
 
-    /// Runs `body`, which writes into the folder, so that a signal's removal never runs meanwhile
-    /// (a file written after it would keep the folder from being removed).
-    static func writing<Result>(_ body: () -> Result) -> Result {
+    /// Runs `body` with a signal's clean-up held back until it is done: a write into the folder
+    /// (a file written after the removal would keep the folder), or a write elsewhere that would
+    /// leave its temporary file if it were cut short.
+    static func holdingSignals<Result>(_ body: () -> Result) -> Result {
         lock()
         defer { unlock() }
         return body()

@@ -71,7 +71,9 @@ struct TestCommand: ParsableCommand {
                     print("FAIL " + Terminal.printableLines(failure) + "\n")
                     if update, outcome.updated != lines {
                         let updated = ending.applied(to: outcome.updated)
-                        if case .failure(let problem) = SummaryFile.write(updated, to: file, force: true, keepingMode: true) {
+                        // Under the lock, so that a signal waits for the write rather than leave its temporary file.
+                        let written = TemporaryFolder.holdingSignals { SummaryFile.write(updated, to: file, force: true, keepingMode: true) }
+                        if case .failure(let problem) = written {
                             print("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
                             print("  updated \(Terminal.printable(file))")
@@ -101,7 +103,7 @@ struct TestCommand: ParsableCommand {
             if let problem = SummaryFile.lengthProblem(path) {
                 return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
             }
-            switch TemporaryFolder.writing({ SummaryFile.write(text, to: target, force: force) }) {
+            switch TemporaryFolder.holdingSignals({ SummaryFile.write(text, to: target, force: force) }) {
             case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
             case .failure(let problem) where problem.reason == "it already exists":
                 return .error(knowledge.text(.exportExists, language, ["path": path]))
