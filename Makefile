@@ -9,11 +9,14 @@ RELEASE_BIN  := .build/release/koshi
 # The Swift runtime linked in: the binary starts faster and runs after being copied anywhere.
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: chat test setup setup-test build release unit kb transcripts simulate probes terminal bench fuzz fuzz-libfuzzer clean help
+.PHONY: chat test setup setup-test build release unit kb transcripts simulate probes terminal bench fuzz fuzz-libfuzzer clean help \
+	install uninstall install-files install-test
 
 help:
 	@echo "make chat   set up, build and start the chat"
 	@echo "make test   set up, build and run every test (what CI runs)"
+	@echo "make install    install koshi, its man page and shell completions under PREFIX (default /usr/local; DESTDIR honoured)"
+	@echo "make uninstall  remove exactly what make install installed"
 	@echo "make bench  measure start-up, turn latency, matcher throughput and memory"
 	@echo "make fuzz   fuzz the engine for FUZZ_SECONDS (default 60)"
 	@echo "make fuzz-libfuzzer  coverage-guided fuzzing with AddressSanitizer, for FUZZ_SECONDS"
@@ -50,7 +53,7 @@ chat: release
 
 # Every test: unit tests, the knowledge base check, the transcripts, the simulated patients,
 # and the line editor under a pseudo-terminal.
-test: setup-test build unit kb transcripts simulate probes terminal
+test: setup-test build unit kb transcripts simulate probes terminal install-test
 	@echo "all tests passed"
 
 unit: build
@@ -72,6 +75,43 @@ probes: build
 
 terminal: setup-test build
 	python3 Tests/Terminal/repl_test.py $(DEBUG_BIN)
+
+# Installed like any command-line tool: the release binary, its man page and completions for
+# bash, zsh and fish, in the usual places under PREFIX. The man page and the completions are
+# generated from ArgumentParser's declarations (swift-argument-parser's generate-manual tool and
+# --generate-completion-script), so they say what `koshi --help` says.
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+GENERATED := .build/install
+INSTALLED_BIN  := $(DESTDIR)$(PREFIX)/bin/koshi
+INSTALLED_MAN  := $(DESTDIR)$(PREFIX)/share/man/man1/koshi.1
+INSTALLED_BASH := $(DESTDIR)$(PREFIX)/share/bash-completion/completions/koshi
+INSTALLED_ZSH  := $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_koshi
+INSTALLED_FISH := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/koshi.fish
+
+install-files: setup
+	$(SWIFT) build $(RELEASE) --product koshi
+	$(SWIFT) build $(RELEASE) --product generate-manual
+	@mkdir -p $(GENERATED)
+	.build/release/generate-manual $(RELEASE_BIN) --output-directory $(GENERATED)
+	$(RELEASE_BIN) --generate-completion-script bash > $(GENERATED)/koshi.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(GENERATED)/_koshi
+	$(RELEASE_BIN) --generate-completion-script fish > $(GENERATED)/koshi.fish
+
+install: install-files
+	install -D -m 755 $(RELEASE_BIN) $(INSTALLED_BIN)
+	install -D -m 644 $(GENERATED)/koshi.1 $(INSTALLED_MAN)
+	install -D -m 644 $(GENERATED)/koshi.bash $(INSTALLED_BASH)
+	install -D -m 644 $(GENERATED)/_koshi $(INSTALLED_ZSH)
+	install -D -m 644 $(GENERATED)/koshi.fish $(INSTALLED_FISH)
+
+uninstall:
+	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)
+
+# Installs into a temporary DESTDIR, checks every file (the man page renders, the completion
+# scripts parse), uninstalls, and checks that nothing is left.
+install-test: setup-test
+	sh Tests/Install/install_test.sh "$(MAKE)"
 
 # Measures start-up against a print-only Swift program, per-turn latency, matcher throughput,
 # linearity, peak memory and `koshi test` throughput, then koshi's automaton beside pyahocorasick

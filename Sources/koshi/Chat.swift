@@ -4,9 +4,11 @@ import KoshiKnowledge
 
 /// A chat as the command line asks for it, and running it. `Koshi` parses into this with
 /// ArgumentParser; `quickParse` reads the common invocations without it, because building the
-/// parser's command tree is the largest part of start-up (see README, Performance).
+/// parser's command tree is the largest part of start-up (see README, Performance). Both read
+/// the options by one table, `ChatOption.all`.
 struct Chat: Equatable {
     var lang: Language?
+    var region: Region?
     var knowledge: String?
     var format: OutputFormat = .text
     var script: String?
@@ -15,55 +17,81 @@ struct Chat: Equatable {
     var noHistory = false
     var now: String?
 
-    /// Reads arguments made only of the chat's own options with valid values; nil for anything
-    /// else (help, version, subcommands, a mistake), which ArgumentParser then handles and explains.
+    /// Reads arguments made only of the chat's own options with valid values, by the table of
+    /// `ChatOption`; nil for anything else (help, version, subcommands, a mistake), which
+    /// ArgumentParser then handles and explains.
     static func quickParse<Arguments: Collection<String>>(_ arguments: Arguments) -> Chat? {
-        var chat = Chat()
-        var seen: [String] = []  // a handful at most; a Set would cost a hashing setup at start-up
+        // What each option was given, as ArgumentParser collects it: the last value of an option
+        // given twice wins, and values are judged only then, all together. An array, not a
+        // dictionary: a handful at most, and no hashing set up at start-up.
+        var given: [(option: ChatOption, value: String)] = []
         var rest = arguments[...]
         while let argument = rest.popFirst() {
-            var name = argument
-            var value: String?
-            if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-                name = String(argument[..<equals])
-                value = String(argument[argument.index(after: equals)...])
+            // '--' ends the options; anything after it would be an argument the chat does not take.
+            if argument == "--" {
+                guard rest.isEmpty else { return nil }
+                break
             }
-            guard !seen.contains(name) else { return nil }
-            seen.append(name)
-            switch name {
-            case "--force": if value != nil { return nil }; chat.force = true
-            case "--no-history": if value != nil { return nil }; chat.noHistory = true
-            case "--lang", "--format", "--script", "--export", "--knowledge", "--now":
-                guard let given = value ?? rest.popFirst(), !given.isEmpty, value != nil || !given.hasPrefix("-") || given == "-" else { return nil }
-                switch name {
-                case "--lang": guard let language = Language(rawValue: given) else { return nil }; chat.lang = language
-                case "--format": guard let format = OutputFormat(rawValue: given) else { return nil }; chat.format = format
-                case "--script": chat.script = given
-                case "--export": chat.export = given
-                case "--knowledge": chat.knowledge = given
-                default: chat.now = given
+            var flag = argument
+            var value: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                // ArgumentParser reads `--name=` as `--name`: its value, if any, comes next.
+                value = equals == argument.index(before: argument.endIndex) ? nil : String(argument[argument.index(after: equals)...])
+            }
+            guard let option = ChatOption.named(flag) else { return nil }
+            if option.takesValue {
+                // The next argument is the value unless it looks like an option ('-' alone is a
+                // value: stdin).
+                if value == nil, let next = rest.first, !next.hasPrefix("-") || next == "-" {
+                    value = rest.popFirst()
                 }
-            default:
+            } else if value != nil {
                 return nil
             }
+            guard let value = value ?? (option.takesValue ? nil : "") else { return nil }
+            given.removeAll { $0.option.name == option.name }
+            given.append((option, value))
         }
-        return chat.problem == nil ? chat : nil
+        // Judged in the table's order, as `Koshi` judges them.
+        let ordered = ChatOption.all.compactMap { option in given.first { $0.option.name == option.name } }
+        return try? reading(ordered).get()
     }
 
-    /// What is wrong with these options, in one line, or nil.
+    /// The chat that `given` options ask for (each with its value, `""` for a flag), or the first
+    /// problem with them, in one line.
+    static func reading(_ given: [(option: ChatOption, value: String)]) -> Result<Chat, ChatProblem> {
+        var chat = Chat()
+        for (option, value) in given {
+            if let problem = option.read(value, &chat) { return .failure(ChatProblem(message: problem)) }
+        }
+        if let problem = chat.problem { return .failure(ChatProblem(message: problem)) }
+        return .success(chat)
+    }
+
+    /// What is wrong with these options together, in one line, or nil.
     var problem: String? {
-        if let now, Timestamp(iso8601: now) == nil { return "--now must look like 2026-01-31T09:00:00Z" }
         if let export {
             if let problem = SummaryFile.formatProblem(export) { return "--export \(export): \(problem)" }
+            if let problem = SummaryFile.lengthProblem(export) { return "--export \(export): \(problem)" }
             if let problem = SummaryFile.writabilityProblem(export, force: force) { return "--export \(export): \(problem)" }
         }
         return nil
     }
 
-    var language: Language { lang ?? Language.fromLocale(Terminal.variable) }
+    /// The language of replies: `--lang`, or the locale's (`environment` reads a variable).
+    func language(in environment: (String) -> String?) -> Language {
+        lang ?? Language.fromLocale(environment)
+    }
+
+    /// Where the person is: `--region`, or the locale's territory, or what the language suggests.
+    func region(in environment: (String) -> String?) -> Region {
+        region ?? Region.fromLocale(environment, language: language(in: environment))
+    }
 
     func run() throws {
-        let language = self.language
+        let language = language(in: Terminal.variable)
+        let region = region(in: Terminal.variable)
         let clock: @Sendable () -> Timestamp = { [now] in
             now.flatMap(Timestamp.init(iso8601:)) ?? Terminal.currentTime()
         }
@@ -77,11 +105,11 @@ struct Chat: Equatable {
                                     if typedByHand { knowledge.lexicon.prepareSpelling() }
                                     return knowledge
                                 },
-                                opening: BuiltInKnowledge.opening(language), language: language, format: format,
+                                opening: BuiltInKnowledge.opening(language), language: language, region: region, format: format,
                                 exportAtEnd: export.map { ($0, force) }, clock: clock)
         } else {
             // Another base may be broken: load it first, so that a problem is reported before anything else.
-            driver = ChatDriver(session: Session(knowledge: try KnowledgeLocation.load(directory: knowledge), language: language),
+            driver = ChatDriver(session: Session(knowledge: try KnowledgeLocation.load(directory: knowledge), language: language, region: region),
                                 format: format, exportAtEnd: export.map { ($0, force) }, clock: clock)
         }
         let status: Int32
@@ -118,4 +146,10 @@ struct Chat: Equatable {
         }
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// Why the chat's options cannot be taken, in one line for a person.
+struct ChatProblem: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -5,7 +5,7 @@ import KoshiKit
 struct ChatDriver {
     /// The session, once its knowledge is there (see `KnowledgeInBackground`).
     private var current: Session?
-    private let loading: (knowledge: KnowledgeInBackground, opening: Turn, language: Language)?
+    private let loading: (knowledge: KnowledgeInBackground, opening: Turn, language: Language, region: Region)?
     let format: OutputFormat
     /// `--export FILE` (and whether `--force` was given): written when the session ends.
     let exportAtEnd: (path: String, force: Bool)?
@@ -27,10 +27,10 @@ struct ChatDriver {
 
     /// A driver that greets with `opening` at once and starts the session when the knowledge
     /// loading in the background is needed, at the first line.
-    init(loading knowledge: KnowledgeInBackground, opening: Turn, language: Language, format: OutputFormat,
+    init(loading knowledge: KnowledgeInBackground, opening: Turn, language: Language, region: Region, format: OutputFormat,
          exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
         current = nil
-        loading = (knowledge, opening, language)
+        loading = (knowledge, opening, language, region)
         self.format = format
         self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
         self.clock = clock
@@ -88,10 +88,17 @@ struct ChatDriver {
             status = max(status, 1)
         }
         guard let (path, force) = exportAtEnd else { return status }
-        let result = SummaryFile.write(summary(for: path), to: path, force: force)
-        if case .failure(let problem) = result {
-            Terminal.standardError.write("koshi: could not write the summary to \(path): \(problem.reason)\n")
+        // The path was checked before the session; a file there now appeared meanwhile, and
+        // nobody confirmed replacing it: the summary goes beside it, and the status stays 0.
+        switch SummaryFile.write(summary(for: path), to: path, force: force, besideIfTaken: true) {
+        case .failure(let problem):
+            Terminal.standardError.write("koshi: could not write the summary to \(Terminal.printable(path)): \(problem.reason)\n")
             return max(status, 1)
+        case .success(let written) where written != path:
+            Terminal.standardError.write("koshi: \(Terminal.printable(path)) appeared during the session and was left as it was; "
+                                         + "the summary was written to \(Terminal.printable(written))\n")
+        case .success:
+            break
         }
         return status
     }
@@ -106,7 +113,7 @@ struct ChatDriver {
     private mutating func startSession() -> Bool {
         guard current == nil, let loading else { return true }
         do {
-            var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language)
+            var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language, region: loading.region)
             _ = session.opening()  // already shown; this keeps it in the transcript
             current = session
             return true
@@ -150,15 +157,24 @@ struct ChatDriver {
         if SummaryFile.formatProblem(path) != nil {
             return current!.notice(.error(knowledge.text(.exportFormat, language, ["path": path])))
         }
+        if let problem = SummaryFile.lengthProblem(path) {
+            return current!.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem])))
+        }
         var force = force
         if !force, SummaryFile.exists(path) {
-            if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": path])) {
+            // The question is a prompt, which no renderer escapes: the path is escaped here.
+            if interactive, source.confirm(knowledge.text(.exportConfirm, language, ["path": Terminal.printable(path)])) {
                 force = true
             } else {
                 return current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
             }
         }
-        switch SummaryFile.write(summary(for: path), to: path, force: force) {
+        switch SummaryFile.write(summary(for: path), to: path, force: force, besideIfTaken: true) {
+        case .success(let written) where written != path:
+            // The file appeared between the check above and the write: kept, and said so.
+            let kept = current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
+            let done = current!.notice(.message(knowledge.text(.exportDone, language, ["path": written])))
+            return Turn(events: kept.events + done.events)
         case .success:
             return current!.notice(.message(knowledge.text(.exportDone, language, ["path": path])))
         case .failure(let problem):

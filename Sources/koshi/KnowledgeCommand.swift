@@ -23,13 +23,24 @@ struct KnowledgeCommand: ParsableCommand {
         func run() throws {
             // A file that cannot be read or is not UTF-8 is one more problem; the others are still checked.
             let (files, unreadable) = try directory.map(KnowledgeLocation.readFilesReportingProblems) ?? (BuiltInKnowledge.files, [])
-            let problems = unreadable + KnowledgeCheck.run(files).map { "\($0)" }
+            let problems: [String]
+            if let directory, files.isEmpty, unreadable.isEmpty {
+                // Nothing to load: what is wrong is every file koshi needs, not the first record.
+                problems = KnowledgeCheck.missingFiles(in: directory, needed: Self.neededFiles)
+            } else {
+                problems = unreadable + KnowledgeCheck.run(files).map { "\($0)" }
+            }
             for problem in problems { print(Terminal.printable(problem)) }
             if !problems.isEmpty {
                 Terminal.standardError.write("koshi: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the knowledge base\n")
                 throw ExitCode(1)
             }
             print("knowledge base OK: \(files.count) files")
+        }
+
+        /// The files of the built-in knowledge base, by name: the layout of Knowledge/README.md.
+        static var neededFiles: [String] {
+            BuiltInKnowledge.files.map { $0.name.split(separator: "/").last.map(String.init) ?? $0.name }
         }
     }
 }

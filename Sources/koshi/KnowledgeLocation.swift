@@ -22,10 +22,12 @@ enum KnowledgeLocation {
     static func readFiles(_ directory: String) throws -> [KnowledgeFile] {
         let (files, problems) = try readFilesReportingProblems(directory)
         if let first = problems.first { throw CommandFailure(message: "the knowledge base cannot be read: \(first)") }
+        if files.isEmpty { throw CommandFailure(message: "the knowledge folder '\(directory)' has no .kb files") }
         return files
     }
 
     /// The `.kb` files of a folder that can be read, and `file:1: reason` for each that cannot.
+    /// A folder without any is not an error here: `kb check` reports the files it needs.
     static func readFilesReportingProblems(_ directory: String) throws -> (files: [KnowledgeFile], problems: [String]) {
         guard let folder = opendir(directory) else {
             throw CommandFailure(message: "cannot read the knowledge folder '\(directory)': \(Terminal.lastErrorDescription())")
@@ -37,9 +39,6 @@ enum KnowledgeLocation {
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name.hasSuffix(".kb") { names.append(name) }
-        }
-        guard !names.isEmpty else {
-            throw CommandFailure(message: "the knowledge folder '\(directory)' has no .kb files")
         }
         var files: [KnowledgeFile] = []
         var problems: [String] = []

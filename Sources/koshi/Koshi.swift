@@ -19,34 +19,57 @@ struct Koshi: ParsableCommand {
         subcommands: [TestCommand.self, KnowledgeCommand.self]
     )
 
-    @OptionGroup var common: CommonOptions
+    // The chat's options: each declared from its entry in ChatOption's table, as text, and read
+    // into a Chat by that table in `validate`, as `Chat.quickParse` reads them.
+    @Option(name: .customLong(ChatOption.lang.name), help: ChatOption.lang.argumentHelp, completion: ChatOption.lang.completionKind)
+    var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("What the advisor writes: readable text or one JSON event a line.", valueName: "text|jsonl"))
-    var format: OutputFormat = .text
+    @Option(name: .customLong(ChatOption.region.name), help: ChatOption.region.argumentHelp, completion: ChatOption.region.completionKind)
+    var region: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the user's lines from FILE ('-' for stdin); '#' lines are comments.", valueName: "FILE"))
+    @Option(name: .customLong(ChatOption.knowledge.name), help: ChatOption.knowledge.argumentHelp,
+            completion: ChatOption.knowledge.completionKind)
+    var knowledge: String?
+
+    @Option(name: .customLong(ChatOption.format.name), help: ChatOption.format.argumentHelp, completion: ChatOption.format.completionKind)
+    var format: String?
+
+    @Option(name: .customLong(ChatOption.script.name), help: ChatOption.script.argumentHelp, completion: ChatOption.script.completionKind)
     var script: String?
 
-    @Option(name: .long, help: ArgumentHelp("When the session ends, write its summary to FILE (.md or .json).", valueName: "FILE"))
+    @Option(name: .customLong(ChatOption.export.name), help: ChatOption.export.argumentHelp, completion: ChatOption.export.completionKind)
     var export: String?
 
-    @Flag(name: .long, help: "Let --export replace an existing file.")
+    @Flag(name: .customLong(ChatOption.force.name), help: ChatOption.force.argumentHelp)
     var force = false
 
-    @Flag(name: .customLong("no-history"), help: "Keep no line history on disk.")
+    @Flag(name: .customLong(ChatOption.noHistory.name), help: ChatOption.noHistory.argumentHelp)
     var noHistory = false
 
-    @Option(name: .long, help: ArgumentHelp("Fix the time written in summaries (ISO 8601, UTC), for tests.", visibility: .hidden))
+    @Option(name: .customLong(ChatOption.now.name), help: ChatOption.now.argumentHelp)
     var now: String?
+
+    /// What each option of the table was given, in the table's order; a flag given is `""`.
+    var given: [(option: ChatOption, value: String)] {
+        let values: [String: String?] = [
+            ChatOption.lang.name: lang, ChatOption.region.name: region, ChatOption.knowledge.name: knowledge, ChatOption.format.name: format,
+            ChatOption.script.name: script, ChatOption.export.name: export, ChatOption.force.name: force ? "" : nil,
+            ChatOption.noHistory.name: noHistory ? "" : nil, ChatOption.now.name: now,
+        ]
+        return ChatOption.all.compactMap { option in (values[option.name] ?? nil).map { (option, $0) } }
+    }
 
     /// The chat these options ask for.
     var chat: Chat {
-        Chat(lang: common.lang, knowledge: common.knowledge, format: format, script: script, export: export, force: force,
-             noHistory: noHistory, now: now)
+        get throws(ChatProblem) { try Chat.reading(given).get() }
     }
 
     mutating func validate() throws {
-        if let problem = chat.problem { throw ValidationError(problem) }
+        do {
+            _ = try chat
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() throws {
@@ -54,24 +77,27 @@ struct Koshi: ParsableCommand {
     }
 }
 
-/// Options shared by the chat and `koshi test`.
-struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of the advisor's replies (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "ja|en"))
-    var lang: Language?
+extension ChatOption {
+    /// The option's help as ArgumentParser shows it.
+    var argumentHelp: ArgumentHelp {
+        ArgumentHelp(help, valueName: valueName, visibility: isHidden ? .hidden : .default)
+    }
 
-    @Option(name: .long, help: ArgumentHelp("Use the knowledge base in DIR instead of the built-in one.", valueName: "DIR"))
-    var knowledge: String?
-
-    var language: Language { lang ?? Language.fromLocale(Terminal.variable) }
-
-    func loadKnowledge() throws -> Knowledge {
-        try KnowledgeLocation.load(directory: knowledge)
+    /// What the shells' completion scripts offer for the value.
+    var completionKind: CompletionKind? {
+        switch completion {
+        case .none: nil
+        case .choices(let choices): .list(choices)
+        case .file(let extensions): .file(extensions: extensions)
+        case .directory: .directory
+        }
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseIterable {
     case text
     case jsonl
 }
+
 
 extension Language: ExpressibleByArgument {}

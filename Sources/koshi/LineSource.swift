@@ -41,6 +41,8 @@ struct PlainLineReader: LineSource {
     private var atEnd = false
     private(set) var readFailure: String?
     private var lineCount = 0
+    /// Whether the last line ended at a CR, so that an LF right after it ends nothing more.
+    private var afterCarriageReturn = false
 
     /// A whole line, as read: without the piece of a character a cut left, and the first without
     /// a byte order mark.
@@ -133,7 +135,16 @@ struct PlainLineReader: LineSource {
                 start = 0
                 end = count
             }
-            let newline = buffer[start..<end].firstIndex(of: 0x0A)
+            // The LF of a CR LF whose CR ended the line before (perhaps at the end of the last read).
+            if afterCarriageReturn {
+                afterCarriageReturn = false
+                if buffer[start] == 0x0A {
+                    start += 1
+                    continue
+                }
+            }
+            // LF, CR LF and a lone CR (old Mac files, some Windows tools) each end a line.
+            let newline = buffer[start..<end].firstIndex { $0 == 0x0A || $0 == 0x0D }
             let chunkEnd = newline ?? end
             if !overflowed {
                 let room = InputSanitizer.maximumLineBytes + 4 - line.count
@@ -142,9 +153,9 @@ struct PlainLineReader: LineSource {
                 if take < chunkEnd - start { overflowed = true }
             }
             start = chunkEnd
-            if newline != nil {
+            if let newline {
                 start += 1
-                if line.last == 0x0D { line.removeLast() }
+                afterCarriageReturn = buffer[newline] == 0x0D
                 return finish(line, overflowed: overflowed)
             }
         }

@@ -17,6 +17,45 @@ enum SummaryFile {
             ? nil : "the file name must end in .md (Markdown) or .json (JSON)"
     }
 
+    /// The longest path the system takes, in bytes (PATH_MAX less its terminating NUL).
+    static let pathLimit = Int(PATH_MAX) - 1
+
+    /// Why `path` is too long to be a file's name, or nil: the whole path against PATH_MAX, each
+    /// folder's name against NAME_MAX, and the file's own name against what its folder's file
+    /// system allows. Checked before a session, so that a name the system refuses is not found
+    /// out only when the summary is written.
+    static func lengthProblem(_ path: String) -> String? {
+        let length = path.utf8.count
+        if length > pathLimit { return "the path is \(length) bytes, more than a path can be (\(pathLimit))" }
+        let names = path.split(separator: "/")
+        for name in names.dropLast() where name.utf8.count > Int(NAME_MAX) {
+            return "the folder name '\(name)' is \(name.utf8.count) bytes, more than a file system allows (\(NAME_MAX))"
+        }
+        if let name = names.last, name.utf8.count > nameLimit(in: directory(of: path)) {
+            return "the file name is \(name.utf8.count) bytes, more than the folder's file system allows (\(nameLimit(in: directory(of: path))))"
+        }
+        return nil
+    }
+
+    /// The longest file name the folder's file system takes, in bytes; NAME_MAX if it cannot be asked.
+    static func nameLimit(in folder: String) -> Int {
+        let limit = pathconf(folder, Int32(_PC_NAME_MAX))
+        return limit > 0 ? limit : Int(NAME_MAX)
+    }
+
+    /// The name beside `path` for when `path` is taken: `summary.md` becomes `summary-1.md`, the
+    /// number before the extension so that the format stays the same. The stem is cut, at a
+    /// character, if the name would be longer than `nameLimit` bytes.
+    static func beside(_ path: String, number: Int, nameLimit: Int) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let folder = path[..<slash], name = path[slash...]
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 } ?? name.endIndex
+        var stem = name[..<dot]
+        let suffix = "-\(number)" + name[dot...]
+        while !stem.isEmpty, stem.utf8.count + suffix.utf8.count > nameLimit { stem.removeLast() }
+        return folder + stem + suffix
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
@@ -36,12 +75,17 @@ enum SummaryFile {
         return nil
     }
 
-    /// `keepingMode`: a file replaced keeps its permissions (a transcript rewritten by
-    /// `koshi test --update` is the project's file, not a person's health data).
-    static func write(_ text: String, to path: String, force: Bool, keepingMode: Bool = false) -> Result<Void, Problem> {
+    /// Writes `text` to `path` and returns where it went. `keepingMode`: a file replaced keeps its
+    /// permissions (a transcript rewritten by `koshi test --update` is the project's file, not a
+    /// person's health data). `besideIfTaken`: a file that is there although nobody confirmed
+    /// replacing it (it appeared during the session) is left alone, and the text goes beside it
+    /// under the first free name (`beside`).
+    static func write(_ text: String, to path: String, force: Bool, keepingMode: Bool = false,
+                      besideIfTaken: Bool = false) -> Result<String, Problem> {
+        if let problem = lengthProblem(path) { return .failure(Problem(reason: problem)) }
         var info = stat()
         var mode: mode_t = 0o600
-        if lstat(path, &info) == 0 {
+        if lstat(path, &info) == 0, force || !besideIfTaken {
             if (info.st_mode & S_IFMT) != S_IFREG { return .failure(Problem(reason: "it exists and is not a regular file")) }
             if !force { return .failure(Problem(reason: "it already exists")) }
             if keepingMode { mode = info.st_mode & 0o777 }
@@ -50,8 +94,8 @@ enum SummaryFile {
         var template = Array((folder + "/.koshi-summary-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return .failure(Problem(reason: describe(errno))) }
-        let temporary = String(cString: template)
-        func fail(_ code: Int32) -> Result<Void, Problem> {
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        func fail(_ code: Int32) -> Result<String, Problem> {
             close(descriptor)
             unlink(temporary)
             return .failure(Problem(reason: describe(code)))
@@ -72,17 +116,31 @@ enum SummaryFile {
             unlink(temporary)
             return .failure(Problem(reason: describe(errno)))
         }
-        // Without force, link() refuses an existing name atomically, so a file that appeared
-        // meanwhile is not replaced; with force, rename() replaces it in one step.
-        let moved = force ? rename(temporary, path) : link(temporary, path)
-        let code = errno
-        if !force { unlink(temporary) }
-        if moved != 0 {
-            if force { unlink(temporary) }
-            return .failure(Problem(reason: code == EEXIST ? "it already exists" : describe(code)))
+        // With force, rename() replaces the file in one step.
+        if force {
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                unlink(temporary)
+                return .failure(Problem(reason: describe(code)))
+            }
+            return .success(path)
         }
-        return .success(())
+        // Without it, link() refuses an existing name atomically, so that a file that appeared
+        // meanwhile is never replaced: then the next free name beside it, if that is wanted.
+        defer { unlink(temporary) }
+        let limit = nameLimit(in: folder)
+        for number in 0...Self.besideAttempts {
+            let target = number == 0 ? path : beside(path, number: number, nameLimit: limit)
+            if link(temporary, target) == 0 { return .success(target) }
+            let code = errno
+            if code != EEXIST { return .failure(Problem(reason: describe(code))) }
+            if !besideIfTaken { break }
+        }
+        return .failure(Problem(reason: "it already exists"))
     }
+
+    /// How many names beside a taken one are tried before giving up.
+    static let besideAttempts = 999
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

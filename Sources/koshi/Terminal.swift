@@ -53,19 +53,16 @@ enum Terminal {
     static let standardError = Output(descriptor: STDERR_FILENO)
 
     /// Text that is safe to print on one line: control characters (escape sequences, newlines,
-    /// C1 codes) are shown as `\u{1B}` rather than sent to the terminal. File names, paths and
-    /// the lines of a transcript or knowledge file come from anywhere.
+    /// C1 codes), the bidirectional controls and the line separators are shown as `\u{1B}` rather
+    /// than sent to the terminal. File names, paths and the lines of a transcript or knowledge
+    /// file come from anywhere.
     static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
-                out += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        InputSanitizer.escaped(text)
+    }
+
+    /// Whether a text holds a C0 or C1 control character or DEL: what no argument may hold.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     /// `printable` for each line of a text that is meant to have several.

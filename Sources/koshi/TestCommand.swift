@@ -35,6 +35,7 @@ struct TestCommand: ParsableCommand {
             files += found
         }
         guard !files.isEmpty else { throw CommandFailure(message: "no .koshi transcripts found in \(paths.joined(separator: " "))") }
+        TemporaryFolder.removeOnSignals()
         var passed = 0, failed = 0
         for file in files {
             // Each transcript exports into a folder of its own, so that transcripts cannot see
@@ -57,7 +58,9 @@ struct TestCommand: ParsableCommand {
                 }
                 text = valid
             }
-            switch Transcript.parse(text, name: file, defaultLanguage: lang) {
+            let ending = LineEnding(of: text)
+            let lines = LineEnding.normalized(text)
+            switch Transcript.parse(lines, name: file, defaultLanguage: lang) {
             case .failure(let problem):
                 print("FAIL " + Terminal.printableLines("\(problem)"))
                 failed += 1
@@ -66,8 +69,11 @@ struct TestCommand: ParsableCommand {
                 if let failure = outcome.failure {
                     failed += 1
                     print("FAIL " + Terminal.printableLines(failure) + "\n")
-                    if update, outcome.updated != text {
-                        if case .failure(let problem) = SummaryFile.write(outcome.updated, to: file, force: true, keepingMode: true) {
+                    if update, outcome.updated != lines {
+                        let updated = ending.applied(to: outcome.updated)
+                        // Under the lock, so that a signal waits for the write rather than leave its temporary file.
+                        let written = TemporaryFolder.holdingSignals { SummaryFile.write(updated, to: file, force: true, keepingMode: true) }
+                        if case .failure(let problem) = written {
                             print("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
                             print("  updated \(Terminal.printable(file))")
@@ -93,7 +99,11 @@ struct TestCommand: ParsableCommand {
             if SummaryFile.formatProblem(path) != nil {
                 return .error(knowledge.text(.exportFormat, language, ["path": path]))
             }
-            switch SummaryFile.write(text, to: target, force: force) {
+            // Judged on the path the transcript names, as the chat would judge it.
+            if let problem = SummaryFile.lengthProblem(path) {
+                return .error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem]))
+            }
+            switch TemporaryFolder.holdingSignals({ SummaryFile.write(text, to: target, force: force) }) {
             case .success: return .message(knowledge.text(.exportDone, language, ["path": path]))
             case .failure(let problem) where problem.reason == "it already exists":
                 return .error(knowledge.text(.exportExists, language, ["path": path]))
@@ -141,27 +151,5 @@ struct TestCommand: ParsableCommand {
             }
         }
         return found.sorted()
-    }
-}
-
-/// A private temporary folder for the exports of a test run, removed afterwards.
-final class TemporaryFolder: @unchecked Sendable {
-    let path: String
-
-    init() {
-        let base = Terminal.variable("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/koshi-test-XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        path = made.map { String(cString: $0) } ?? base
-    }
-
-    func remove() {
-        guard path.contains("koshi-test-"), let folder = opendir(path) else { return }
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { unlink(path + "/" + name) }
-        }
-        closedir(folder)
-        rmdir(path)
     }
 }

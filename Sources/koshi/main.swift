@@ -15,7 +15,7 @@ signal(SIGXFSZ, SIG_IGN)
 do {
     // An argument with a newline or an escape sequence would break the one-line error message,
     // or reach the terminal raw when echoed in one.
-    if let odd = CommandLine.arguments.dropFirst().first(where: { $0 != Terminal.printable($0) }) {
+    if let odd = CommandLine.arguments.dropFirst().first(where: Terminal.hasControlCharacters) {
         throw CommandFailure(message: "an argument contains control characters: '\(Terminal.printable(odd))'")
     }
     // Swift repairs invalid UTF-8 in arguments to U+FFFD: a file name would silently change.
@@ -39,7 +39,8 @@ do {
         exit(0)
     }
     let message = Koshi.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    Terminal.standardError.write("koshi: \(message) (see 'koshi --help')\n")
+    // ArgumentParser quotes the argument at fault, which may hold a bidi control or a separator.
+    Terminal.standardError.write("koshi: \(Terminal.printable(message)) (see 'koshi --help')\n")
     exit(2)
 }
 

@@ -460,6 +460,14 @@ def test_tab_completion(t):
     s.keys("Enter")
     s.wait_text("/summary")
     s.wait_prompt()
+    # /region is a command like the others: Tab completes it.
+    s.type("/reg")
+    s.keys("Tab")
+    s.wait_line("> /region ")
+    s.type("GB")
+    s.keys("Enter")
+    s.wait_text("Region set to GB")
+    s.wait_prompt()
     # An ambiguous prefix completes as far as the candidates agree, then lists them.
     s.type("/e")
     s.keys("Tab")

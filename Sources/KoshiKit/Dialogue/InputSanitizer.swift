@@ -51,13 +51,41 @@ public enum InputSanitizer {
         return (String(kept).trimmed, problems)
     }
 
-    /// Text with any control characters shown as visible symbols, for echoing.
+    /// Text with any character that must not be shown raw (`mustBeEscaped`) replaced by U+FFFD,
+    /// for echoing in a reply or a document.
     public static func visible(_ text: String) -> String {
         var shown = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { shown.append(contentsOf: "\u{FFFD}".unicodeScalars) } else { shown.append(scalar) }
+            if mustBeEscaped(scalar) { shown.append(contentsOf: "\u{FFFD}".unicodeScalars) } else { shown.append(scalar) }
         }
         return String(shown)
+    }
+
+    /// Text with any character that must not be shown raw written as Swift writes it, `\u{1B}`
+    /// or `\u{2028}`, so that it shows what it was: for messages that name a file or quote a
+    /// line. `keeping` lists the characters left as they are (a newline in a multi-line text).
+    public static func escaped(_ text: String, keeping: Set<Unicode.Scalar> = []) -> String {
+        guard text.unicodeScalars.contains(where: mustBeEscaped) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if mustBeEscaped(scalar), !keeping.contains(scalar) {
+                shown.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            } else {
+                shown.append(scalar)
+            }
+        }
+        return String(shown)
+    }
+
+    /// What must not reach a terminal or a document raw: everything `isUnsafe` removes from
+    /// input, and the characters that change how text is laid out or ordered without being
+    /// seen, which `clean` keeps because they are part of what was typed (the JSON export gives
+    /// them back): the line and paragraph separators, and the direction marks (LRM, RLM, ALM).
+    public static func mustBeEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2028, 0x2029, 0x200E, 0x200F, 0x061C: true
+        default: isUnsafe(scalar)
+        }
     }
 
     /// C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.

@@ -142,3 +142,14 @@ public enum KnowledgeCheck {
         return problems
     }
 }
+
+extension KnowledgeCheck {
+    /// The problems of a folder that holds no knowledge file at all: one `DIR/NAME: missing` for
+    /// each file koshi needs (`needed`, the built-in base's files). Only for such a folder: in a
+    /// base that has files, which file a record lives in is only for people, and what is missing
+    /// is reported record by record.
+    public static func missingFiles(in folder: String, needed: [String]) -> [String] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return needed.sorted().map { "\(prefix)\($0): missing" }
+    }
+}

@@ -178,7 +178,7 @@ public enum Markdown {
                 out += inTable ? " " : "\n"
                 atLineStart = !inTable
                 continue
-            case _ where char.unicodeScalars.contains(where: InputSanitizer.isUnsafe):
+            case _ where char.unicodeScalars.contains(where: InputSanitizer.mustBeEscaped):
                 out += "\u{FFFD}"
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
                 out += "\\" + String(char)

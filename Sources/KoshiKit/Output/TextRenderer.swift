@@ -58,7 +58,9 @@ public struct TextRenderer: Sendable {
         style == .colour ? "\u{1B}[\(paint.rawValue)m\(line)\u{1B}[0m" : line
     }
 
+    /// The text's lines, wrapped. What the person typed reaches replies (a file name, a quoted
+    /// line in /why): a line separator or a bidi control in it is shown escaped, not obeyed.
     func wrap(_ text: String) -> [String] {
-        DisplayWidth.wrap(text, width: width)
+        DisplayWidth.wrap(InputSanitizer.escaped(text, keeping: ["\n", "\t"]), width: width)
     }
 }
