@@ -24,6 +24,10 @@ struct GroupReplyTests {
         ("②だけ", ["bladder_bowel_dysfunction", "-saddle_numbness", "-both_legs_affected", "-chest_pain"]),
         ("only the first one", ["saddle_numbness", "-bladder_bowel_dysfunction", "-both_legs_affected", "-chest_pain"]),
         ("no to 1 and 2", ["-saddle_numbness", "-bladder_bowel_dysfunction"]),
+        ("no to 2, 3 and 4", ["-bladder_bowel_dysfunction", "-both_legs_affected", "-chest_pain"]),
+        ("no to 1, yes to 2", ["-saddle_numbness", "bladder_bowel_dysfunction"]),
+        ("1, 2 no, 3 yes", ["-saddle_numbness", "-bladder_bowel_dysfunction", "both_legs_affected"]),
+        ("2と3はない、4はある", ["-bladder_bowel_dysfunction", "-both_legs_affected", "chest_pain"]),
     ] as [(String, Set<String>)])
     func choices(line: String, expected: Set<String>) {
         #expect(read(line, asked: emergency) == expected, "\(line)")

@@ -103,10 +103,10 @@ struct QuantitiesTests {
     @Test("a duration said in passing fills an empty slot but never replaces one given before")
     func passingDurations() {
         var state = DialogueState(language: .ja)
-        state.record(knowledge.reader.read("6週間前から腰が痛い"), line: 1, asked: [])
-        state.record(knowledge.reader.read("昨日からお腹の調子が悪い"), line: 2, asked: [])
+        state.record(knowledge.reader.read("6週間前から腰が痛い"), line: 1, question: nil)
+        state.record(knowledge.reader.read("昨日からお腹の調子が悪い"), line: 2, question: nil)
         #expect(state.values[.duration]?.value == 42)
-        state.record(knowledge.reader.read("いや、腰痛は3週間前からです"), line: 3, asked: [])
+        state.record(knowledge.reader.read("いや、腰痛は3週間前からです"), line: 3, question: nil)
         #expect(state.values[.duration]?.value == 21)
     }
 

@@ -10,9 +10,19 @@ private func session(_ language: Language, _ lines: [String]) -> Session {
     return session
 }
 
-/// Eight weeks of desk-work back pain: in-person, with values, unknown and absent findings, and
-/// a plan drawn from the article.
+/// Eight weeks of desk-work back pain: in-person, with values and absent findings, and a plan
+/// drawn from the article.
 private let inPerson = session(.en, [
+    "my lower back has ached for 8 weeks and I sit at a desk all day",
+    "none of those",
+    "no",
+    "no",
+    "I'm 40",
+])
+
+/// The same with the doctor-soon signs answered "not sure": unknown red flags are not ruled out,
+/// so it ends doctor-soon rather than in-person (CONTRACT.md).
+private let withUnknowns = session(.en, [
     "my lower back has ached for 8 weeks and I sit at a desk all day",
     "none of those",
     "not sure",
@@ -42,7 +52,9 @@ struct SummaryTests {
     func premise() {
         let state = inPerson.state
         #expect(state.recommendation?.disposition == .inPerson)
-        #expect(state.status(of: "fever") == .unknown)
+        #expect(state.status(of: "fever") == .absent)
+        #expect(withUnknowns.state.status(of: "fever") == .unknown)
+        #expect(withUnknowns.state.recommendation?.disposition == .doctorSoon)
         #expect(state.status(of: "chest_pain") == .absent)
         #expect(state.isPresent("desk_work"))
     }
@@ -65,10 +77,9 @@ struct SummaryTests {
 
     @Test("the Markdown lists findings present, absent and unknown, each with the words and line behind it")
     func markdownFindings() {
-        let markdown = writer.markdown(summary(inPerson))
+        let markdown = writer.markdown(summary(withUnknowns))
         #expect(markdown.contains("**Present**\n\n- low back pain (“lower back has ached”, line 1)\n- desk work, long hours sitting (“at a desk”, line 1)\n"))
         #expect(markdown.contains("\n- chest pain (“none of those”, line 2)\n"))
-        #expect(markdown.contains("\n- history of cancer (“no”, line 4)\n"))
         #expect(markdown.contains("**Unknown**\n\n"))
         #expect(markdown.contains("\n- fever (“not sure”, line 3)\n"))
         let present = markdown.range(of: "**Present**")!.lowerBound
@@ -85,7 +96,7 @@ struct SummaryTests {
 
     @Test("the Markdown has a row for every red flag with its answer, and 'not asked' for those never asked")
     func markdownRedFlags() {
-        let markdown = writer.markdown(summary(inPerson))
+        let markdown = writer.markdown(summary(withUnknowns))
         #expect(markdown.contains("| Sign | Answer |\n|---|---|\n"))
         for id in redFlags {
             let label = Markdown.escape(knowledge.label(id, .en), inTable: true)
@@ -130,7 +141,7 @@ struct SummaryTests {
         #expect(transcript.hasPrefix("- **koshi**: Hello, I'm koshi."))
         #expect(transcript.contains("- **Person**: my lower back has ached for 8 weeks and I sit at a desk all day\n"))
         #expect(transcript.contains("- **Person**: none of those\n- **koshi**: Next, do any of these apply?"))
-        #expect(transcript.contains("- **Person**: I'm 40\n- **koshi**: 【Not urgent, but have it looked at in person】  \n"))
+        #expect(transcript.contains("- **Person**: I'm 40\n- **koshi**: 【Not urgent: book an appointment to have it looked at】  \n"))
         let userLines = transcript.components(separatedBy: "\n- **Person**: ").count - 1
         #expect(userLines == 5)
     }
@@ -169,8 +180,9 @@ struct SummaryTests {
         let findings = try #require(object["findings"] as? [String: [String]])
         #expect(findings["present"] == ["low_back_pain", "desk_work"])
         #expect(Set(findings["absent"] ?? []) == ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain",
+                                                  "leg_numbness", "leg_weakness", "fever", "weight_loss", "night_pain",
                                                   "trauma", "cancer_history", "osteoporosis", "steroid_use", "immunosuppression"])
-        #expect(Set(findings["unknown"] ?? []) == ["leg_numbness", "leg_weakness", "fever", "weight_loss", "night_pain"])
+        #expect(findings["unknown"] == [])
         #expect(object["values"] as? [String: Int] == ["age": 40, "duration_days": 56])
         #expect(object["language"] as? String == "en")
         #expect(object["knowledge_version"] as? String == knowledge.version)
@@ -198,11 +210,11 @@ struct SummaryTests {
         #expect(transcript.allSatisfy { Set($0.keys) == ["role", "text"] })
         #expect(transcript.allSatisfy { $0["role"] == "user" || $0["role"] == "advisor" })
         #expect(transcript.filter { $0["role"] == "user" }.map { $0["text"] } == [
-            "my lower back has ached for 8 weeks and I sit at a desk all day", "none of those", "not sure", "no", "I'm 40",
+            "my lower back has ached for 8 weeks and I sit at a desk all day", "none of those", "no", "no", "I'm 40",
         ])
         #expect(transcript.first?["role"] == "advisor")
         #expect(transcript.first?["text"]?.hasPrefix("Hello, I'm koshi.") == true)
-        #expect(transcript.last?["text"]?.hasPrefix("【Not urgent, but have it looked at in person】") == true)
+        #expect(transcript.last?["text"]?.hasPrefix("【Not urgent: book an appointment to have it looked at】") == true)
     }
 
     @Test("before any recommendation the JSON's disposition is null and its reasons and advice empty")

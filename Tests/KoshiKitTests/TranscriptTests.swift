@@ -167,7 +167,7 @@ struct TranscriptRunnerTests {
             ? disposition doctor-soon
             ? reasons fever
             ? advice while-waiting
-            = 【See a doctor soon (within a few days; orthopaedics)】
+            = 【Be seen by a doctor today】
             / ^Why:$
             ~ fever ("fever")
 
@@ -199,8 +199,13 @@ struct TranscriptRunnerTests {
 
     @Test("a wrong text line fails with the reply from that point on")
     func failingText() throws {
-        let hint = knowledge.text(.answerOneByOne, .en)
-        let question = knowledge.questions.first { $0.id == "saddle-numbness" }!.text[.en]
+        let hint = knowledge.text(.hintUnreadRemaining, .en)
+        var session = Session(knowledge: knowledge, language: .en)
+        _ = session.respond(to: "my lower back hurts")
+        let question = session.respond(to: "the weather is lovely").events.compactMap { event -> String? in
+            if case .question(_, _, let text) = event { return text }
+            return nil
+        }.first ?? ""
         let outcome = try run("""
             @lang en
             > my lower back hurts
@@ -291,7 +296,7 @@ struct TranscriptRunnerTests {
         #expect(second.updated == first.updated)
         #expect(first.updated.contains("? present low_back_pain fever\n? values duration_days=3\n"))
         // A wrong text line becomes the remaining reply line most like it.
-        #expect(first.updated.contains("? disposition doctor-soon\n? reasons fever\n= 【できるだけ早めに医療機関を（整形外科）】\n"))
+        #expect(first.updated.contains("? disposition doctor-soon\n? reasons fever\n= 【今日のうちに医療機関を受診】\n"))
     }
 
     @Test("/quit ends the conversation: it passes as the last line, and a line after it fails")

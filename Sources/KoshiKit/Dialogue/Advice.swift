@@ -7,7 +7,7 @@ struct Advice {
     static let fittedLimit = 6
 
     func recommendation(for assessment: TriagePolicy.Assessment, state: DialogueState) -> Recommendation {
-        Recommendation(disposition: assessment.disposition, reasons: assessment.reasons, rule: assessment.rule,
+        Recommendation(disposition: assessment.disposition, when: assessment.when, reasons: assessment.reasons, rule: assessment.rule,
                        advice: plan(for: assessment.disposition, state: state).map(\.id))
     }
 

@@ -3,7 +3,7 @@
 /// is a value, and nothing here touches a terminal or a file.
 public struct Session: Sendable {
     public let knowledge: Knowledge
-    public private(set) var state: DialogueState
+    public internal(set) var state: DialogueState
     let planner: QuestionPlanner
 
     public init(knowledge: Knowledge, language: Language, region: Region? = nil) {
@@ -14,9 +14,6 @@ public struct Session: Sendable {
 
     public var language: Language { state.language }
     public var region: Region { state.region }
-
-    /// How many unreadable answers a question gets before it is recorded as unknown.
-    static let attemptsPerQuestion = 2
 
     /// What koshi says before the first line.
     public mutating func opening() -> Turn {
@@ -33,8 +30,9 @@ public struct Session: Sendable {
         let (line, problems) = InputSanitizer.clean(input)
         var turn = Turn(events: problems.map { .error(knowledge.text($0, language)) })
         if let command = Self.commandWord(line) {
+            state.transcript.append(TranscriptEntry(role: .user, text: line, isCommand: true))
             turn.events += self.command(command, arguments: line, &turn.effects)
-            return say(turn)
+            return say(turn, command: true)
         }
         // A line that was only control characters is still a line: it gets its findings event.
         guard !line.isEmpty || !problems.isEmpty else { return say(turn) }
@@ -53,15 +51,15 @@ public struct Session: Sendable {
 
     /// A turn of the driver's own (an export's outcome), kept in the transcript like any other.
     public mutating func notice(_ event: AdvisorEvent) -> Turn {
-        say(Turn(events: [event]))
+        say(Turn(events: [event]), command: true)
     }
 
-    /// Adds what the advisor said to the transcript.
-    private mutating func say(_ turn: Turn) -> Turn {
+    /// Adds what the advisor said to the transcript; what answers a command is marked so.
+    private mutating func say(_ turn: Turn, command: Bool = false) -> Turn {
         for event in turn.events {
             switch event {
             case .message(let text), .question(_, _, let text), .recommendation(_, let text, _), .error(let text):
-                state.transcript.append(TranscriptEntry(role: .advisor, text: text))
+                state.transcript.append(TranscriptEntry(role: .advisor, text: text, isCommand: command))
             case .findings:
                 break
             }
@@ -69,108 +67,11 @@ public struct Session: Sendable {
         return turn
     }
 
-    // MARK: Conversation
-
-    private mutating func converse(_ line: String) -> [AdvisorEvent] {
-        state.lineCount += 1
-        let pending = state.pendingQuestion.flatMap { id in knowledge.questions.first { $0.id == id } }
-        let reading = knowledge.reader.read(line, asked: pending?.asks ?? [])
-        state.record(reading, line: state.lineCount, asked: pending?.asks ?? [])
-        if reading.isUnderstood, state.complaint == nil { state.complaint = line }
-        var events: [AdvisorEvent] = [.findings(summary(of: reading))]
-
-        guard reading.isUnderstood || pending != nil else {
-            // Nothing understood and nothing asked. Before the first question, the screening
-            // starts anyway after the hint: whatever the trouble is, the red flags are asked
-            // about, not waited for. Later, a hint and the conversation stays as it was.
-            events.append(.message(knowledge.text(.hintUnplaced, language)))
-            guard state.askedQuestions.isEmpty, state.recommendation == nil, case .ask(let id)? = planner.next(state) else { return events }
-            events.append(ask(id))
-            return events
-        }
-        var next = planner.next(state)
-        if let pending, case .ask(pending.id)? = next {
-            // The reply left the question unanswered (unreadable, or about something else), so
-            // the same question would come again, word for word, as often as the reply misses.
-            state.unansweredReplies += 1
-            if pending.isGrouped {
-                // Its items one at a time: each short question is easier to answer.
-                state.setAside.insert(pending.id)
-                events.append(.message(knowledge.text(reading.isUnderstood ? .answerNotedOneByOne : .answerOneByOne, language)))
-            } else if state.unansweredReplies < Self.attemptsPerQuestion {
-                let hint: Phrase = reading.isUnderstood ? .answerNotedAskAgain
-                    : pending.asks.contains(where: \.isConcept) ? .answerYesNo : .hintUnplaced
-                events.append(.message(knowledge.text(hint, language)))
-                events.append(questionEvent(pending))
-                return events
-            } else {
-                // Asked twice and still not answered: note it as unknown and go on rather than
-                // ask forever. The triage rules treat such a red flag as not ruled out.
-                for topic in pending.asks where !state.isAnswered(topic) {
-                    switch topic {
-                    case .concept(let id):
-                        state.findings[id] = RecordedFinding(status: .unknown, line: state.lineCount, evidence: line, unanswered: true)
-                    case .slot(let slot):
-                        state.values[slot] = RecordedValue(value: nil, line: state.lineCount, evidence: line)
-                    }
-                }
-                events.append(.message(knowledge.text(reading.isUnderstood ? .answerNotedUnknown : .answerUnread, language)))
-            }
-            next = planner.next(state)
-        }
-        state.unansweredReplies = 0
-        switch next {
-        case .ask(let id)?:
-            if let given = state.recommendation {
-                // What was said undoes the basis of the advice: withdraw it until the questions are answered.
-                state.withdrawn = given
-                state.recommendation = nil
-                events.append(.message(knowledge.text(.recommendationWithdrawn, language)))
-            }
-            events.append(ask(id))
-        case .recommend(let assessment)?:
-            state.pendingQuestion = nil
-            let recommendation = Advice(knowledge: knowledge).recommendation(for: assessment, state: state)
-            if let previous = state.recommendation, previous == recommendation {
-                events.append(.message(knowledge.text(.recommendationUnchanged, language,
-                                                      ["disposition": knowledge.text(.init(disposition: recommendation.disposition), language)])))
-            } else if let previous = state.recommendation, previous.disposition == recommendation.disposition {
-                // Same disposition, new reasons or plan: say it again, as an update.
-                state.recommendation = recommendation
-                let text = knowledge.text(.recommendationUpdated, language) + "\n"
-                    + RecommendationWriter(knowledge: knowledge, language: language).text(recommendation, state: state, changed: false)
-                events.append(.recommendation(recommendation, text: text, changed: false))
-            } else {
-                let earlier = state.recommendation ?? state.withdrawn
-                let changed = earlier.map { $0.disposition != recommendation.disposition } ?? false
-                state.recommendation = recommendation
-                state.withdrawn = nil
-                let text = RecommendationWriter(knowledge: knowledge, language: language).text(recommendation, state: state, changed: changed)
-                events.append(.recommendation(recommendation, text: text, changed: changed))
-            }
-        case nil:
-            events.append(.message(knowledge.text(.hintUnplaced, language)))
-        }
-        return events
-    }
-
-    /// Asks a question: it is now the one waiting for an answer.
-    private mutating func ask(_ id: Question.ID) -> AdvisorEvent {
-        state.pendingQuestion = id
-        state.askedQuestions.append(id)
-        return questionEvent(knowledge.questions.first { $0.id == id }!)
-    }
-
-    private func questionEvent(_ question: Question) -> AdvisorEvent {
-        .question(id: question.id, concepts: question.asks, text: question.text[language])
-    }
-
-    private func summary(of reading: LineReading) -> LineSummary {
+    func summary(of reading: LineReading) -> LineSummary {
         let reported = reading.findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
         func concepts(_ status: FindingStatus) -> [ConceptID] { reported.filter { $0.status == status }.map(\.concept) }
         return LineSummary(present: concepts(.present), absent: concepts(.absent), unknown: concepts(.unknown),
-                           values: reading.values.compactMapValues(\.value),
-                           matched: reported)
+                           values: reading.values.compactMapValues(\.value), matched: reported)
     }
 
     // MARK: Commands

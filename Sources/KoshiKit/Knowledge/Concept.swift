@@ -61,4 +61,11 @@ public struct Concept: Sendable, Identifiable {
     /// A small number after a mention of this concept is a score on this value's scale
     /// (`scale: pain_intensity` for pain: 「痛みは7くらい」, "the pain is about a 6").
     public var scale: ValueSlot?
+    /// How the concept reads as an item of a numbered list in a question ("numbness in both legs").
+    public var item: LocalizedText?
+    /// The item in plainer words, for a person who asks what it means.
+    public var explanation: LocalizedText?
+    /// A concrete question in everyday words, for a sign the person could not say yes or no to
+    /// (「トイレで拭いたとき、感覚はいつもどおりですか？」).
+    public var reask: LocalizedText?
 }

@@ -41,6 +41,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case askingBack = "asking-back"
     /// のことで相談, asking for my mum: the person speaks for someone else, who is the patient.
     case carer
+    /// The words of an intent (intents.kb): "can I go after work?", 「救急車て大げさ？」.
+    case intent
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
@@ -121,7 +123,7 @@ public enum CueRole: String, Sendable, CaseIterable {
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .opinion, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer:
+             .otherItems, .askingBack, .carer, .intent:
             .everywhere
         default: .nearNumbers
         }

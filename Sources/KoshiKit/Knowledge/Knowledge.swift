@@ -6,6 +6,8 @@ public struct Knowledge: Sendable {
     public let concepts: [Concept]
     public let cues: [Cue]
     public let inflections: [Inflection]
+    public let intents: [Intent]
+    public let regions: [Region: RegionServices]
     public let questions: [Question]
     public let rules: [TriageRule]
     public let advice: [AdviceItem]
@@ -52,7 +54,11 @@ public struct Knowledge: Sendable {
     /// A text from a table of texts, with `{name}` placeholders filled in.
     public static func text(_ phrase: Phrase, _ language: Language, _ arguments: [String: String] = [:],
                             in texts: [String: LocalizedText]) -> String {
-        let template = texts[phrase.rawValue]?[language] ?? phrase.rawValue
+        fill(texts[phrase.rawValue]?[language] ?? phrase.rawValue, arguments)
+    }
+
+    /// A template with its `{name}` placeholders filled in, `\n` and `\s` read.
+    public static func fill(_ template: String, _ arguments: [String: String]) -> String {
         // One pass over the template: {name} placeholders, `\n` and `\s`. (Replacing each in turn
         // searched the whole text once per argument, which /why, with a line per finding, felt.)
         var text = ""
@@ -111,13 +117,20 @@ public struct Knowledge: Sendable {
         concepts = builder.concepts
         cues = builder.cues
         inflections = builder.inflections
+        intents = builder.intents
+        regions = builder.regions
         questions = builder.questions
-        rules = builder.rules.sorted { $0.disposition.urgency > $1.disposition.urgency }
+        // Most urgent first; within a disposition, in the order of the files (a `today` rule before a
+        // `within-days` one).
+        rules = builder.rules.enumerated().sorted { a, b in
+            a.element.disposition.urgency != b.element.disposition.urgency
+                ? a.element.disposition.urgency > b.element.disposition.urgency : a.offset < b.offset
+        }.map(\.element)
         advice = builder.advice
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections)
+        lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections, intents: intents)
         reader = Reader(concepts: concepts, lexicon: lexicon)
     }
 }

@@ -11,6 +11,8 @@ struct KnowledgeBuilder {
     var advice: [AdviceItem] = []
     var sources: [Source] = []
     var texts: [String: LocalizedText] = [:]
+    var intents: [Intent] = []
+    var regions: [Region: RegionServices] = [:]
     /// Whether to read synonyms, cue words and examples; not when the lexicon was compiled before.
     var readsWords = true
 
@@ -47,6 +49,8 @@ struct KnowledgeBuilder {
             case .question: readQuestion(record)
             case .rule: readRule(record)
             case .advice: readAdvice(record)
+            case .intent: readIntent(record)
+            case .region: readRegion(record)
             case .text: readText(record)
             }
         }
@@ -63,7 +67,7 @@ struct KnowledgeBuilder {
 
     // MARK: Records
 
-    private mutating func localized(_ record: KnowledgeRecord, _ key: String, required: Bool = true) -> LocalizedText {
+    mutating func localized(_ record: KnowledgeRecord, _ key: String, required: Bool = true) -> LocalizedText {
         let prefix = key.isEmpty ? "" : key + "."
         let ja = record.value(prefix + "ja"), en = record.value(prefix + "en")
         if required {
@@ -117,14 +121,22 @@ struct KnowledgeBuilder {
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
                                 lasting: record.value("lasting") == "yes",
-                                scale: record.value("scale").flatMap(ValueSlot.init(rawValue:))))
+                                scale: record.value("scale").flatMap(ValueSlot.init(rawValue:)),
+                                item: optionalText(record, "item"), explanation: optionalText(record, "explain"),
+                                reask: optionalText(record, "reask")))
         if let scale = record.value("scale"), ValueSlot(rawValue: scale) == nil {
             problems.append(record.problem("'scale' must be a value slot: " + ValueSlot.allCases.map(\.rawValue).joined(separator: ", "),
                                            line: record.fields("scale").first?.line))
         }
     }
 
-    private func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {
+    /// A text in both languages when the record gives one (and a problem when it gives only one).
+    mutating func optionalText(_ record: KnowledgeRecord, _ key: String) -> LocalizedText? {
+        guard record.value(key + ".ja") != nil || record.value(key + ".en") != nil else { return nil }
+        return localized(record, key)
+    }
+
+    func synonyms(_ record: KnowledgeRecord, prefix: String) -> [Synonym] {
         guard readsWords else { return [] }
         return Language.allCases.flatMap { language in
             record.list(prefix + language.rawValue).map { item, line in
@@ -177,50 +189,6 @@ struct KnowledgeBuilder {
                                       file: record.file, line: record.line))
     }
 
-    private mutating func readQuestion(_ record: KnowledgeRecord) {
-        guard let stage = QuestionStage(rawValue: record.value("stage") ?? "") else {
-            problems.append(record.problem("question '\(record.id)' needs a stage: " + QuestionStage.allCases.map(\.rawValue).joined(separator: ", ")))
-            return
-        }
-        let asks = record.list("asks").map { item, _ in
-            Topic(named: item)
-        }
-        questions.append(Question(id: QuestionID(record.id), asks: asks, stage: stage, text: localized(record, "text"),
-                                  file: record.file, line: record.line))
-    }
-
-    private mutating func readRule(_ record: KnowledgeRecord) {
-        guard let disposition = Disposition(rawValue: record.value("disposition") ?? "") else {
-            problems.append(record.problem("rule '\(record.id)' needs a disposition: " + Disposition.allCases.map(\.rawValue).joined(separator: ", ")))
-            return
-        }
-        var conditions: [RuleCondition] = []
-        let any = record.list("any").map { ConceptID($0.item) }
-        if !any.isEmpty { conditions.append(.anyPresent(any)) }
-        let unanswered = record.list("any-unanswered").map { ConceptID($0.item) }
-        if !unanswered.isEmpty { conditions.append(.anyUnanswered(unanswered)) }
-        let numbered: [(String, (Int) -> RuleCondition)] = [
-            ("onset-age-below", RuleCondition.onsetAgeBelow), ("onset-age-above", RuleCondition.onsetAgeAbove),
-            ("duration-at-least", RuleCondition.durationAtLeast),
-        ]
-        for (key, make) in numbered {
-            guard let field = record.fields(key).first else { continue }
-            if let number = Int(field.value) { conditions.append(make(number)) } else {
-                problems.append(record.problem("'\(key)' must be a whole number", line: field.line))
-            }
-        }
-        if record.value("otherwise") == "yes" { conditions.append(.otherwise) }
-        if conditions.isEmpty { problems.append(record.problem("rule '\(record.id)' has no condition (any, any-unanswered, onset-age-below, onset-age-above, duration-at-least, otherwise)")) }
-        let requires = record.list("requires").map { item, _ -> Requirement in
-            if item.hasPrefix("group:"), let group = ConceptGroup(rawValue: String(item.dropFirst(6))) { return .group(group) }
-            if let slot = ValueSlot(rawValue: item) { return .slot(slot) }
-            return .concept(ConceptID(item))
-        }
-        rules.append(TriageRule(id: RuleID(record.id), disposition: disposition, conditions: conditions, requires: requires,
-                                sources: record.list("source").map { SourceID($0.item) }, explanation: localized(record, "explain"),
-                                file: record.file, line: record.line))
-    }
-
     private mutating func readAdvice(_ record: KnowledgeRecord) {
         let helps = record.list("helps").map(\.item)
         var dispositions: Set<Disposition> = []
@@ -268,9 +236,13 @@ struct KnowledgeBuilder {
                     problems.append(record.problem("question '\(record.id)' asks nothing and can never be asked"))
                 }
                 check(record, record.list("asks"), "concept", conceptIDs, allowing: slots)
+                check(record, record.list("after") + record.list("after-all"), "concept", conceptIDs)
             case "rule":
                 check(record, record.list("any"), "concept", conceptIDs)
                 check(record, record.list("any-unanswered"), "concept", conceptIDs)
+                check(record, record.list("any-unknown"), "concept", conceptIDs)
+                check(record, record.list("any-affirmed"), "concept", conceptIDs)
+                check(record, record.list("with"), "concept", conceptIDs)
                 let requirements = record.list("requires").filter { !$0.item.hasPrefix("group:") }
                 check(record, requirements, "concept", conceptIDs, allowing: slots)
                 for (item, line) in record.list("requires") where item.hasPrefix("group:")

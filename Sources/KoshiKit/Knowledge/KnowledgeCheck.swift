@@ -60,6 +60,7 @@ public enum KnowledgeCheck {
             let owner: String = switch term.meaning {
             case .concept(let id, _): "concept '\(id)'"
             case .cue(let role): "cue role '\(role.rawValue)'"
+            case .intent(let id): "intent '\(id)'"
             }
             if let first = owners[key] {
                 let sameOwner = first.owner == owner
@@ -90,7 +91,9 @@ public enum KnowledgeCheck {
             if let earlier = seen[topics] {
                 problems.append(KnowledgeProblem(file: question.file, line: question.line,
                                                  message: "question '\(question.id)' can never be asked: '\(earlier.id)' asks the same"))
-            } else if question.stage != .context, topics.isDisjoint(with: useful) {
+            } else if question.stage != .context, topics.isDisjoint(with: useful),
+                      // A question asking part of another's topics puts them again in other words.
+                      !knowledge.questions.contains(where: { $0.id != question.id && topics.isStrictSubset(of: Set($0.asks)) }) {
                 problems.append(KnowledgeProblem(file: question.file, line: question.line,
                                                  message: "question '\(question.id)' can never be asked: no rule depends on what it asks"))
             }

@@ -13,12 +13,35 @@ public enum Phrase: String, CaseIterable, Sendable {
     case answerYesNo = "hint.yes-no"
     case suggestion = "hint.suggestion"
     case listSeparator = "list.separator"
+    case listNumbers = "list.numbers"
+    case askRemaining = "ask.remaining"
+    case askPart = "ask.part"
+    case askPlain = "ask.plain"
+    case askWhich = "ask.which"
+    case askConfirm = "ask.confirm"
+    case askSingle = "ask.single"
+    case askSlot = "ask.slot"
+    case askNoneIsFine = "ask.none-is-fine"
+    case explainItem = "explain.item"
+    case hintUnreadRemaining = "hint.unread-remaining"
+    case hintNotedRemaining = "hint.noted-remaining"
+    case hintNotedNotUnderstood = "hint.noted-not-understood"
+    case hintBackToQuestion = "hint.back-to-question"
+    case listeningCannotAnswer = "listening.cannot-answer"
+    case listeningNoted = "listening.noted"
+    case listeningRestate = "listening.restate"
     case none
 
     case inputInvalidUTF8 = "input.invalid-utf8"
     case inputTooLong = "input.too-long"
     case inputControlCharacters = "input.control-characters"
 
+    case headlineNow = "headline.now"
+    case headlineToday = "headline.today"
+    case headlineWithinDays = "headline.within-days"
+    case headlineWithinWeeks = "headline.within-weeks"
+    case headlineReview = "headline.review"
+    case detailToday = "detail.today"
     case dispositionEmergency = "disposition.emergency"
     case dispositionDoctorSoon = "disposition.doctor-soon"
     case dispositionInPerson = "disposition.in-person"
@@ -108,6 +131,9 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     /// The signs that should bring the person back: `safety-net.<id>`.
     public init(safetyNet disposition: Disposition) { self.init(derived: "safety-net", disposition.rawValue) }
+
+    /// The headline of a recommendation, by how soon to act: `headline.<when>`.
+    public init(headline when: Timeframe) { self.init(derived: "headline", when.rawValue) }
 
     /// The name of a value slot: `slot.<slot>`.
     public init(slot: ValueSlot) { self.init(derived: "slot", slot.rawValue) }

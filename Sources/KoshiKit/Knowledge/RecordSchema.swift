@@ -10,7 +10,7 @@ enum KeyShape: Sendable {
 
 /// The kinds of record a knowledge file holds, `[kind id]`.
 enum RecordKind: String, CaseIterable, Sendable {
-    case knowledge, source, concept, cue, inflection, question, rule, advice, text
+    case knowledge, source, concept, cue, inflection, question, rule, advice, intent, region, text
 
     /// The keys a record of this kind may hold, and how each may appear. A key written with a
     /// trailing `.*` stands for one key per language (`label.ja`, `label.en`).
@@ -24,19 +24,29 @@ enum RecordKind: String, CaseIterable, Sendable {
             RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
                           "combine": .repeated, "combine-across-clauses": .repeated, "implies": .list,
                           "marks-onset": .single, "owns-durations": .single, "lasting": .single, "scale": .single,
+                          "item.*": .single, "explain.*": .single, "reask.*": .single,
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:
             RecordSchema(["role": .single, "*": .list, "chars": .list, "value": .single])
         case .inflection:
             RecordSchema(["replace": .list, "with": .list, "after": .list, "shift": .list])
         case .question:
-            RecordSchema(["asks": .list, "stage": .single, "text.*": .single])
+            RecordSchema(["asks": .list, "stage": .single, "text.*": .single, "after": .list, "after-all": .list, "from-age": .single,
+                          "from-pain": .single])
         case .rule:
             RecordSchema(["disposition": .single, "any": .list, "any-unanswered": .list, "onset-age-below": .single,
                           "onset-age-above": .single, "duration-at-least": .single, "otherwise": .single,
-                          "requires": .list, "source": .list, "explain.*": .single])
+                          "requires": .list, "source": .list, "explain.*": .single, "when": .single, "with": .list,
+                          "any-unknown": .list, "any-affirmed": .list])
         case .advice:
             RecordSchema(["title.*": .single, "text.*": .single, "helps": .list, "for": .list, "source": .list])
+        case .intent:
+            RecordSchema(["*": .list, "before.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
+                          "in-person.*": .single, "self-care.*": .single])
+        case .region:
+            RecordSchema(["name.*": .single, "emergency-number": .single, "emergency.*": .single, "advice-line.*": .single, "doctor.*": .single,
+                          "urgent-care.*": .single, "emergency-department.*": .single, "specialist.*": .single,
+                          "practitioner.*": .single, "pharmacist.*": .single, "locales": .list])
         case .text:
             RecordSchema(["*": .single])
         }

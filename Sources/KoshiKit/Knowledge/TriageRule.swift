@@ -32,6 +32,12 @@ public enum RuleCondition: Sendable, Hashable {
     /// Any of these concepts was asked about and the replies did not answer it (see
     /// `RecordedFinding.unanswered`): a sign that could not be ruled out.
     case anyUnanswered([ConceptID])
+    /// Any of these concepts is open: the person could not say (a hedge, "I don't know") or the
+    /// replies did not answer it.
+    case anyUnknown([ConceptID])
+    /// The person said yes to a grouped question of these concepts without saying which: at least
+    /// one of them applies.
+    case anyAffirmed([ConceptID])
     /// The pain began before this age (age minus duration, in years).
     case onsetAgeBelow(Int)
     /// The pain began after this age.
@@ -47,6 +53,11 @@ public struct TriageRule: Sendable, Identifiable {
     public var id: RuleID
     public var disposition: Disposition
     public var conditions: [RuleCondition]
+    /// Concepts that must all be present too for the rule to match (`with`): a past cancer with a
+    /// numb leg, not either alone.
+    public var alsoRequired: [ConceptID] = []
+    /// How soon the person is told to act.
+    public var when: Timeframe
     public var requires: [Requirement]
     public var sources: [SourceID]
     public var explanation: LocalizedText

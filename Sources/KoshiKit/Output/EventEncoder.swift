@@ -27,6 +27,7 @@ public enum EventEncoder {
             return .object([
                 ("type", .string("recommendation")),
                 ("disposition", .string(recommendation.disposition.rawValue)),
+                ("when", .string(recommendation.when.rawValue)),
                 ("reasons", .strings(recommendation.reasons.map(\.description))),
                 ("advice", .strings(recommendation.advice.map(\.rawValue))),
                 ("rule", .string(recommendation.rule.rawValue)),

@@ -9,24 +9,37 @@ public struct RecommendationWriter: Sendable {
         self.language = language
     }
 
+    /// The region's services, to fill the texts' placeholders.
+    func services(_ region: Region) -> [String: String] {
+        knowledge.regions[region]?.placeholders(language) ?? [:]
+    }
+
+    /// The headline: what to do and how soon, in the region's words (「今日のうちに医療機関を」).
+    public func headline(_ recommendation: Recommendation, region: Region) -> String {
+        knowledge.text(.init(headline: recommendation.when), language, services(region))
+    }
+
     public func text(_ recommendation: Recommendation, state: DialogueState, changed: Bool) -> String {
         let d = recommendation.disposition
+        let services = services(state.region)
         var parts: [String] = []
         if changed { parts.append(knowledge.text(.recommendationChanged, language)) }
-        parts.append("【" + knowledge.text(.init(disposition: d), language) + "】")
+        parts.append("【" + headline(recommendation, region: state.region) + "】")
         // Red flags the person could not rule out are named, never passed over as "no signs".
         let unknownFlags = knowledge.concepts.filter { $0.group == .redFlag && state.status(of: $0.id) == .unknown }
-        if d == .selfCare, !unknownFlags.isEmpty {
-            parts.append(knowledge.text(.detailSelfCareUnknown, language))
+        if d == .doctorSoon, recommendation.when == .today {
+            parts.append(knowledge.text(.detailToday, language, services))
         } else {
-            parts.append(knowledge.text(.init(dispositionDetail: d), language))
+            parts.append(knowledge.text(.init(dispositionDetail: d), language, services))
         }
         let reasons = recommendation.reasons.map { reason(for: $0, state: state) }
         if reasons.isEmpty {
             parts.append(knowledge.text(.reasonsNone, language))
         } else {
             var why = knowledge.text(.reasonsHeading, language) + "\n" + reasons.map { "・" + $0 }.joined(separator: "\n")
-            if let rule = knowledge.rules.first(where: { $0.id == recommendation.rule }) { why += "\n" + rule.explanation[language] }
+            if let rule = knowledge.rules.first(where: { $0.id == recommendation.rule }) {
+                why += "\n" + Knowledge.fill(rule.explanation[language], services)
+            }
             parts.append(why)
         }
         if d != .emergency, !unknownFlags.isEmpty {
@@ -36,7 +49,7 @@ public struct RecommendationWriter: Sendable {
         if !plan.isEmpty {
             parts.append(knowledge.text(.planHeading, language) + "\n" + plan.map { "・" + adviceLine($0) }.joined(separator: "\n"))
         }
-        parts.append(knowledge.text(.init(safetyNet: d), language))
+        parts.append(knowledge.text(.init(safetyNet: d), language, services))
         return parts.joined(separator: "\n")
     }
 

@@ -41,6 +41,13 @@ public struct Transcript: Sendable {
         case reasons([String])
         case advice([String])
         case error(String?)
+        /// How soon the recommendation says to act.
+        case when(String)
+        /// The id of the question put.
+        case asks(String)
+        /// The reply holds the text of texts.kb with this id, filled in as the session fills it:
+        /// what is said is asserted without pinning its wording.
+        case says(String)
     }
 
     /// The user's line (nil for the greeting) and what must follow it.
@@ -52,6 +59,7 @@ public struct Transcript: Sendable {
 
     public var name: String
     public var language: Language
+    public var region: Region?
     public var time: String
     public var turns: [Turn]
     /// The file as written, a line each, so that `--update` can rewrite only what changed.
@@ -61,7 +69,7 @@ public struct Transcript: Sendable {
 
     /// Reads a transcript; a line it cannot read is a problem with its line number.
     public static func parse(_ text: String, name: String, defaultLanguage: Language) -> Result<Transcript, KnowledgeProblem> {
-        var transcript = Transcript(name: name, language: defaultLanguage, time: defaultTime,
+        var transcript = Transcript(name: name, language: defaultLanguage, region: nil, time: defaultTime,
                                     turns: [Turn(input: nil, line: 0, expectations: [])], lines: [])
         // "\r\n" is one Character in Swift, so Windows line ends must be named to be split.
         transcript.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -84,11 +92,14 @@ public struct Transcript: Sendable {
                 case ("lang", let value?):
                     guard let language = Language(rawValue: value) else { return problem("@lang must be ja or en") }
                     transcript.language = language
+                case ("region", let value?):
+                    guard let region = Region(named: value) else { return problem("@region must be one of " + Region.allCases.map(\.rawValue).joined(separator: ", ")) }
+                    transcript.region = region
                 case ("now", let value?):
                     guard Timestamp(iso8601: value) != nil else { return problem("@now must look like 2026-01-01T00:00:00Z") }
                     transcript.time = value
                 default:
-                    return problem("unknown setting '\(line)'; settings are @lang and @now")
+                    return problem("unknown setting '\(line)'; settings are @lang, @region and @now")
                 }
                 continue
             }
@@ -137,6 +148,17 @@ public struct Transcript: Sendable {
         case "reasons": return .success(.reasons(rest))
         case "advice": return .success(.advice(rest))
         case "error": return .success(.error(rest.isEmpty ? nil : rest.joined(separator: " ")))
+        case "asks":
+            guard rest.count == 1 else { return .failure(AssertionProblem(reason: "'? asks' takes one question id")) }
+            return .success(.asks(rest[0]))
+        case "says":
+            guard rest.count == 1 else { return .failure(AssertionProblem(reason: "'? says' takes one text id of texts.kb")) }
+            return .success(.says(rest[0]))
+        case "when":
+            guard rest.count == 1, Timeframe(rawValue: rest[0]) != nil else {
+                return .failure(AssertionProblem(reason: "'? when' takes one of " + Timeframe.allCases.map(\.rawValue).joined(separator: ", ")))
+            }
+            return .success(.when(rest[0]))
         case "disposition":
             guard rest.count == 1, Disposition(rawValue: rest[0]) != nil else {
                 return .failure(AssertionProblem(reason: "'? disposition' takes one of " + Disposition.allCases.map(\.rawValue).joined(separator: ", ")))
@@ -153,7 +175,8 @@ public struct Transcript: Sendable {
             }
             return .success(.values(values))
         default:
-            return .failure(AssertionProblem(reason: "unknown assertion '\(name)'; use present, absent, unknown, values, question, no-question, disposition, no-recommendation, reasons, advice or error"))
+            return .failure(AssertionProblem(reason: "unknown assertion '\(name)'; use present, absent, unknown, values, question, "
+                                             + "no-question, asks, disposition, when, no-recommendation, reasons, advice, says or error"))
         }
     }
 }
@@ -173,6 +196,9 @@ extension Transcript.Assertion {
         case .reasons(let ids): (["reasons"] + ids).joined(separator: " ")
         case .advice(let ids): (["advice"] + ids).joined(separator: " ")
         case .error(let text): text.map { "error \($0)" } ?? "error"
+        case .when(let when): "when \(when)"
+        case .asks(let id): "asks \(id)"
+        case .says(let id): "says \(id)"
         }
     }
 }

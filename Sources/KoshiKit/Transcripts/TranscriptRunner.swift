@@ -23,7 +23,7 @@ public struct TranscriptRunner: Sendable {
     }
 
     public func run(_ transcript: Transcript) -> Outcome {
-        var session = Session(knowledge: knowledge, language: transcript.language)
+        var session = Session(knowledge: knowledge, language: transcript.language, region: transcript.region)
         var firstFailure: String?
         var replacements: [Int: String?] = [:]
         var ended = false
@@ -48,7 +48,8 @@ public struct TranscriptRunner: Sendable {
                 }
             }
             let lines = TextRenderer(knowledge: knowledge).text(reply, language: session.language)
-            let check = TurnCheck(expectations: turn.expectations, events: reply.events, lines: lines)
+            let texts = TextLookup(knowledge: knowledge, language: session.language, region: session.region)
+            let check = TurnCheck(expectations: turn.expectations, events: reply.events, lines: lines, texts: texts)
             for (line, replacement) in check.replacements { replacements[line] = replacement }
             if firstFailure == nil, let failure = check.firstFailure {
                 firstFailure = diff(transcript, turn: turn, failure: failure, lines: lines)
@@ -89,9 +90,10 @@ struct TurnCheck {
     /// File line → its new text, or nil to drop it.
     var replacements: [Int: String?] = [:]
 
-    init(expectations: [Transcript.Expectation], events: [AdvisorEvent], lines: [String]) {
+    init(expectations: [Transcript.Expectation], events: [AdvisorEvent], lines: [String], texts: TextLookup) {
         var cursor = 0
-        let reply = Reply(events: events)
+        var reply = Reply(events: events)
+        reply.texts = texts
         for expectation in expectations {
             switch expectation.kind {
             case .exact, .substring, .pattern:
@@ -152,18 +154,38 @@ struct TurnCheck {
     }
 }
 
+/// The texts of texts.kb as a session fills them in, for `? says`.
+struct TextLookup {
+    let knowledge: Knowledge
+    let language: Language
+    let region: Region
+
+    func text(_ id: String) -> String? {
+        guard let phrase = Phrase(rawValue: id) else { return nil }
+        return knowledge.text(phrase, language, knowledge.regions[region]?.placeholders(language) ?? [:])
+    }
+}
+
 /// The events of a reply, seen the way assertions ask about them.
 private struct Reply {
     var findings: LineSummary?
     var question: [String]?
+    var questionID: String?
     var recommendation: Recommendation?
     var errors: [String] = []
+    /// Everything the reply says, event by event.
+    var said: [String] = []
+    var texts: TextLookup?
 
     init(events: [AdvisorEvent]) {
         for event in events {
             switch event {
+            case .message(let text), .question(_, _, let text), .recommendation(_, let text, _), .error(let text): said.append(text)
+            case .findings: break
+            }
+            switch event {
             case .findings(let summary): findings = summary
-            case .question(_, let concepts, _): question = concepts.map(\.description)
+            case .question(let id, let concepts, _): question = concepts.map(\.description); questionID = id.rawValue
             case .recommendation(let recommendation, _, _): self.recommendation = recommendation
             case .error(let message): errors.append(message)
             case .message: break
@@ -184,6 +206,9 @@ private struct Reply {
         case .reasons(let ids): recommendation.map { Set($0.reasons.map(\.description)) } == Set(ids)
         case .advice(let ids): recommendation.map { Set(ids).isSubset(of: $0.advice.map(\.rawValue)) } ?? false
         case .error(let text): errors.contains { text == nil || $0.contains(text!) }
+        case .when(let when): recommendation?.when.rawValue == when
+        case .asks(let id): questionID == id
+        case .says(let id): texts?.text(id).map { text in said.contains { $0.contains(text) } } ?? false
         }
     }
 
@@ -198,6 +223,9 @@ private struct Reply {
         case .disposition, .noRecommendation: recommendation.map { .disposition($0.disposition.rawValue) } ?? .noRecommendation
         case .reasons: recommendation.map { .reasons($0.reasons.map(\.description)) }
         case .advice: recommendation.map { .advice($0.advice.map(\.rawValue)) }
+        case .when: recommendation.map { .when($0.when.rawValue) }
+        case .asks: questionID.map { .asks($0) }
+        case .says: nil
         case .error: errors.first.map { _ in .error(nil) }
         }
     }

@@ -3,6 +3,8 @@ public enum TermMeaning: Sendable, Hashable {
     /// A concept is mentioned; `absent` when the word itself says it is absent (`平熱`).
     case concept(ConceptID, absent: Bool)
     case cue(CueRole)
+    /// Something people ask about a recommendation (an intent's id).
+    case intent(String)
 }
 
 /// One word of the lexicon, folded, with what it means and how it must sit among other words.
@@ -33,7 +35,7 @@ public struct Lexicon: Sendable {
         self.cueWords = cueWords
     }
 
-    init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = []) {
+    init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = [], intents: [Intent] = []) {
         var terms: [Term] = []
         var keys: [[UInt32]] = []
         func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?) {
@@ -50,6 +52,9 @@ public struct Lexicon: Sendable {
         for concept in concepts {
             for synonym in concept.synonyms { add(synonym, .concept(concept.id, absent: false), language: synonym.language) }
             for synonym in concept.absentSynonyms { add(synonym, .concept(concept.id, absent: true), language: synonym.language) }
+        }
+        for intent in intents {
+            for word in intent.words { add(word, .intent(intent.id), language: word.language) }
         }
         var realWords: [[UInt32]] = []
         for cue in cues {

@@ -11,6 +11,8 @@ public struct LineFinding: Sendable, Hashable {
     public var status: FindingStatus
     /// The words of the line that said it, as typed.
     public var evidence: String
+    /// Unknown because it was said with a hedge ("I think my bum is numb"), not denied or doubted.
+    public var hedged = false
 }
 
 /// A value as one line states it; `nil` when the person said they do not know.
@@ -38,6 +40,10 @@ public struct LineReading: Sendable {
     public var saysOnly = false
     /// How the line replies to the question just asked, beyond its findings.
     public var reply = QuestionReply()
+    /// What the line asks about the advice (intents.kb): "can I go after work?", 「救急車て大げさ？」.
+    public var intents: [String] = []
+    /// Whether the line asks a question (a question mark, ですか).
+    public var isQuestion = false
 
     /// Whether anything in the line could be placed.
     public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }

@@ -37,6 +37,10 @@ public struct Reader: Sendable {
         result.answer = reading.answer
         result.saysOnly = tokens.contains { $0.role == .only }
         result.reply = reading.reply
+        for token in tokens where token.role == .intent {
+            if case .intent(let id) = lexicon.terms[Int(token.term)].meaning, !result.intents.contains(id) { result.intents.append(id) }
+        }
+        result.isQuestion = tokens.contains { $0.role == .question || $0.role == .askingBack }
         return result
     }
 }

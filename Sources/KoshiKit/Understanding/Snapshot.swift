@@ -36,6 +36,13 @@ public enum LexiconSnapshot {
             case .cue(let role):
                 out.byte(2)
                 out.int(CueRole.allCases.firstIndex(of: role)!)
+            case .intent(let id):
+                if conceptIndex[ConceptID(id)] == nil {
+                    conceptIndex[ConceptID(id)] = conceptIDs.count
+                    conceptIDs.append(id)
+                }
+                out.byte(3)
+                out.int(conceptIndex[ConceptID(id)]!)
             }
             out.byte(term.language == nil ? 0 : term.language == .ja ? 1 : 2)
             out.byte((term.needsLeftBoundary ? 1 : 0) | (term.needsRightBoundary ? 2 : 0))
@@ -94,6 +101,9 @@ public enum LexiconSnapshot {
             if entry.kind == 2 {
                 guard entry.index < CueRole.allCases.count else { return nil }
                 meaning = .cue(CueRole.allCases[entry.index])
+            } else if entry.kind == 3 {
+                guard entry.index < conceptIDs.count else { return nil }
+                meaning = .intent(conceptIDs[entry.index])
             } else {
                 guard entry.index < conceptIDs.count else { return nil }
                 meaning = .concept(ConceptID(conceptIDs[entry.index]), absent: entry.kind == 1)

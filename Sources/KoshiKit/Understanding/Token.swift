@@ -25,6 +25,9 @@ struct Token {
         case .cue(let cueRole):
             role = cueRole
             saysAbsent = false
+        case .intent:
+            role = .intent
+            saysAbsent = false
         }
     }
 

@@ -7,7 +7,9 @@ struct AnswerWords {
 
     static let answerRoles: Set<CueRole> = [.yes, .no, .unknown]
     static let bareRoles: Set<CueRole> = [.yes, .no, .unknown, .negation, .without, .filler, .coordinator, .conjunction,
-                                          .sentenceEnd, .clauseBreak, .assertion, .uncertain, .opinion, .doubt, .speaker, .allItems, .otherItems]
+                                          .sentenceEnd, .clauseBreak, .assertion, .uncertain, .opinion, .doubt, .speaker, .allItems, .otherItems,
+                                          // A carer's reply: 「母はないと言っています」.
+                                          .someoneElse]
 
     func answer(hasFindings: Bool) -> Answer? {
         let tokens = line.tokens
@@ -23,6 +25,9 @@ struct AnswerWords {
             opening = role
         }
         if !isBare {
+            // 「そこまではわからないです」: a reply with no finding that says it does not know.
+            if opening == nil, !hasFindings, tokens.contains(where: { $0.role == .unknown }),
+               !tokens.contains(where: { $0.role == .askingBack || $0.role == .question }) { return .unknown }
             guard let opening else { return nil }
             // "yes to the numbness but no to the rest": a yes that a no follows answers no item
             // as a whole; the items are then asked one at a time.

@@ -109,20 +109,23 @@ struct ChoiceReader {
         return found
     }
 
-    /// Gives each number the polarity said after it in its part of the sentence (or, with none
-    /// after it, the one said before: "no to 1 and 2"); a number alone is a yes.
+    /// Gives each number its polarity: the answer word after it ("3 and 4 no", 「2はない」) covers
+    /// every number since the last answer word; one with no number before it since the last comma
+    /// looks forward ("no to 2, 3 and 4", "no to 1, yes to 2"). A number alone is a yes.
     private func assign(_ pieces: [(range: Range<Int>, kind: Piece)]) -> (choices: [Choice], only: Bool)? {
         var choices: [Choice] = []
         var pending: [(item: Int, range: Range<Int>)] = []
         var leading: FindingStatus?
+        var numbersSinceComma = false
         var only = false
         func flush(_ status: FindingStatus?) {
-            for item in pending { choices.append(Choice(item: item.item, status: status ?? leading ?? .present, range: item.range)) }
+            for item in pending { choices.append(Choice(item: item.item, status: status ?? .present, range: item.range)) }
             pending = []
         }
         for (range, piece) in pieces {
             if let number = piece.number {
                 pending.append((number, range))
+                numbersSinceComma = true
                 continue
             }
             let status: FindingStatus? = switch piece.role {
@@ -133,13 +136,23 @@ struct ChoiceReader {
             }
             if piece.role == .only { only = true }
             if let status {
-                if pending.isEmpty { leading = status } else { flush(status) }
-            } else if piece.isSeparator {
-                flush(nil)
+                if numbersSinceComma {
+                    flush(status)
+                    leading = nil
+                } else {
+                    flush(leading)
+                    leading = status
+                }
+                numbersSinceComma = false
+            } else if piece.role == .clauseBreak || piece.role == .sentenceEnd {
+                flush(leading)
                 leading = nil
+                numbersSinceComma = false
+            } else if piece.isSeparator {
+                numbersSinceComma = false
             }
         }
-        flush(nil)
+        flush(leading)
         return choices.isEmpty ? nil : (choices, only)
     }
 }

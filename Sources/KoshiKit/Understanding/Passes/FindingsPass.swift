@@ -17,16 +17,18 @@ struct FindingsPass: ReadingPass {
             }
             for combination in clause.combinations where combination.mode == .stated {
                 let strict = line.concepts.groups[combination.concept] == .redFlag
-                let finding = LineFinding(concept: combination.concept,
+                var finding = LineFinding(concept: combination.concept,
                                           status: combination.assertion.status(absentWord: combination.absentWord, strict: strict),
                                           evidence: line.original(combination.range))
+                finding.hedged = finding.status == .unknown && combination.assertion.isHedgedStatement(absentWord: combination.absentWord)
                 reading.findings.add(finding, at: combination.range.lowerBound, clause: clause.number)
             }
             for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isReported(mention.concept) {
                 let token = line.tokens[mention.token]
                 let strict = line.concepts.groups[mention.concept] == .redFlag
-                let finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
+                var finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
                                           evidence: line.original(token.range))
+                finding.hedged = finding.status == .unknown && mention.assertion.isHedgedStatement(absentWord: token.saysAbsent)
                 reading.findings.add(finding, at: token.range.lowerBound, clause: clause.number)
             }
         }

@@ -7,6 +7,11 @@ struct Assertion: Sendable, Hashable {
     /// 「熱があるかどうか分からない」, "not sure if I have a fever": open, whichever way it is put.
     var doubtful = false
 
+    /// Whether a statement is left open only by a hedge: said, but not for sure.
+    func isHedgedStatement(absentWord: Bool) -> Bool {
+        !doubtful && negated == absentWord && (uncertain || opinion)
+    }
+
     /// The status of a finding so asserted; `absentWord` when the word itself says absent (平熱).
     /// `strict` for a red flag, which an opinion leaves open ("I think I had a temperature"); for
     /// other findings an opinion is the person's account ("I think my pelvis is tilted").

@@ -1,0 +1,27 @@
+/// Something people ask about a recommendation (issue 12): whether it can wait, how to get there,
+/// whether an advice line will do, whether it is serious; thanks and goodbye. Its words are found
+/// like concepts' (`ja`, `en`); its answer depends on the disposition given (`before` while none is).
+public struct Intent: Sendable, Identifiable {
+    public var id: String
+    public var words: [Synonym]
+    public var answers: [Disposition: LocalizedText]
+    public var beforeRecommendation: LocalizedText?
+    public var file: String
+    public var line: Int
+}
+
+/// Where the person is, as the knowledge base describes it: the emergency number and the services
+/// to name (regions.kb). `{emergency}`, `{advice-line}`, `{doctor}`, `{urgent-care}`,
+/// `{emergency-department}`, `{specialist}`, `{practitioner}` and `{pharmacist}` in texts are filled from it.
+public struct RegionServices: Sendable {
+    public var region: Region
+    public var emergencyNumber: String
+    public var names: [String: LocalizedText]
+
+    /// The placeholders of texts, filled for a language.
+    public func placeholders(_ language: Language) -> [String: String] {
+        var values = ["emergency-number": emergencyNumber]
+        for (key, text) in names { values[key] = text[language] }
+        return values
+    }
+}
