@@ -19,6 +19,7 @@ struct ChatDriver {
 
     init(session: Session, format: OutputFormat, exportAtEnd: (String, Bool)?, clock: @escaping @Sendable () -> Timestamp) {
         current = session
+        current?.setToday(Terminal.localDate(clock()))
         loading = nil
         self.format = format
         self.exportAtEnd = exportAtEnd.map { (path: $0.0, force: $0.1) }
@@ -115,6 +116,7 @@ struct ChatDriver {
         do {
             var session = Session(knowledge: try loading.knowledge.wait(), language: loading.language, region: loading.region)
             _ = session.opening()  // already shown; this keeps it in the transcript
+            session.setToday(Terminal.localDate(clock()))
             current = session
             return true
         } catch {

@@ -96,6 +96,14 @@ enum Terminal {
         Timestamp(secondsSince1970: Int64(time(nil)))
     }
 
+    /// The calendar day of a moment in the local time zone (TZ), as the person counts days.
+    static func localDate(_ timestamp: Timestamp) -> CivilDate {
+        var seconds = time_t(timestamp.secondsSince1970)
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return CivilDate(timestamp) }
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+
     static func lastErrorDescription() -> String {
         String(cString: strerror(errno))
     }

@@ -92,6 +92,9 @@ public struct DialogueState: Sendable {
     public var language: Language
     /// Where the person is: the emergency numbers and services that replies name.
     public var region: Region
+    /// Today, as the driver's clock says: what onsets and review points are counted from; nil
+    /// where no clock was given (review points are then said in weeks, not dates).
+    public var today: CivilDate?
     public var findings: [ConceptID: RecordedFinding] = [:]
     public var values: [ValueSlot: RecordedValue] = [:]
     /// The question waiting for an answer, if any.

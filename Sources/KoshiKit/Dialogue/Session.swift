@@ -15,6 +15,11 @@ public struct Session: Sendable {
     public var language: Language { state.language }
     public var region: Region { state.region }
 
+    /// Sets today's date, from the driver's clock.
+    public mutating func setToday(_ today: CivilDate?) {
+        state.today = today
+    }
+
     /// What koshi says before the first line.
     public mutating func opening() -> Turn {
         say(Session.opening(texts: knowledge.texts, language: language))
@@ -101,7 +106,9 @@ public struct Session: Sendable {
             effects.append(.export(path: path, force: force))
             return []
         case .reset:
+            let today = state.today
             state = DialogueState(language: state.language, region: state.region)
+            state.today = today
             return [.message(knowledge.text(.resetDone, language))]
         case .lang:
             guard arguments.count == 1, let language = Language(rawValue: arguments[0].lowercased()) else {
