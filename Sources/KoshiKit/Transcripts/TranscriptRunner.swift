@@ -24,6 +24,7 @@ public struct TranscriptRunner: Sendable {
 
     public func run(_ transcript: Transcript) -> Outcome {
         var session = Session(knowledge: knowledge, language: transcript.language, region: transcript.region)
+        session.setToday(Timestamp(iso8601: transcript.time).map { CivilDate($0) })
         var firstFailure: String?
         var replacements: [Int: String?] = [:]
         var ended = false
