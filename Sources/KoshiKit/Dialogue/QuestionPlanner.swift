@@ -21,7 +21,7 @@ public struct QuestionPlanner: Sendable {
         let assessment = policy.assess(state)
         if let assessment, assessment.disposition == .emergency { return .recommend(assessment) }
         if let step = settling(state) { return .ask(step) }
-        var matters = policy.topicsThatCouldRaise(above: assessment?.disposition, state)
+        var matters = policy.topicsThatCouldRaise(above: assessment, state)
         if let assessment { matters.formUnion(policy.requiredTopics(assessment.rule, knowledge: knowledge, state)) }
         matters = matters.filter { !state.isAnswered($0) }
         if let question = bestQuestion(state, covering: matters) { return .ask(question) }
