@@ -42,9 +42,10 @@ public struct QuestionPlanner: Sendable {
                                  wording: .confirm, quoted: described.evidence)
         }
         if let reask = state.reask { return reask }
-        // A sign that could mean an emergency, which the person could not say yes or no to:
-        // once more in concrete words (CONTRACT.md).
-        for concept in knowledge.emergencySigns where !state.concretelyAsked.contains(concept) {
+        // A sign the person could not say yes or no to: once more in concrete words (CONTRACT.md
+        // asks it for the emergency signs; koshi asks every red flag so, the emergency signs
+        // first, since "I haven't checked" often has an answer once asked plainly).
+        for concept in knowledge.emergencySigns + knowledge.redFlags where !state.concretelyAsked.contains(concept) {
             guard let finding = state.findings[concept], finding.status == .unknown, !finding.openUntilAsked,
                   knowledge.concept(concept)?.reask != nil else { continue }
             return AskedQuestion(id: QuestionID("concrete." + concept.rawValue), asks: [.concept(concept)], wording: .concrete)
@@ -119,6 +120,9 @@ extension Knowledge {
         }
         return signs
     }
+
+    /// The red flags, in the order of the knowledge base.
+    var redFlags: [ConceptID] { concepts.filter { $0.group == .redFlag }.map(\.id) }
 
     /// Topics in the order the knowledge base lists them: concepts first, then value slots.
     func order(_ topics: [Topic]) -> [Topic] {
