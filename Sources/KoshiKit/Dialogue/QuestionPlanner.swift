@@ -42,12 +42,14 @@ public struct QuestionPlanner: Sendable {
                                  wording: .confirm, quoted: described.evidence)
         }
         if let reask = state.reask { return reask }
-        // A sign the person could not say yes or no to: once more in concrete words (CONTRACT.md
-        // asks it for the emergency signs; koshi asks every red flag so, the emergency signs
-        // first, since "I haven't checked" often has an answer once asked plainly).
+        // A sign the person could not say yes or no to: once more in concrete words (CONTRACT.md).
+        // Every emergency sign so; another red flag only when it was said with a hedge ("might've
+        // had a temp, didn't check"), which asking plainly often settles, and not after a plain
+        // "not sure" to a whole group, which five more questions would not.
+        let emergency = Set(knowledge.emergencySigns)
         for concept in knowledge.emergencySigns + knowledge.redFlags where !state.concretelyAsked.contains(concept) {
             guard let finding = state.findings[concept], finding.status == .unknown, !finding.openUntilAsked,
-                  knowledge.concept(concept)?.reask != nil else { continue }
+                  emergency.contains(concept) || finding.hedged, knowledge.concept(concept)?.reask != nil else { continue }
             return AskedQuestion(id: QuestionID("concrete." + concept.rawValue), asks: [.concept(concept)], wording: .concrete)
         }
         return nil
