@@ -45,6 +45,9 @@ public struct Concept: Sendable, Identifiable {
     /// Concept ids mentioned, stated, in this order anywhere in a line, clause breaks between
     /// them allowed: 「整体に行くと楽なんですけど、二、三日で元通り」.
     public var combinationsAcrossClauses: [[ConceptID]] = []
+    /// Findings that, all stated somewhere in a line, make this one: a sudden onset and tummy
+    /// pain are together a warning sign of the aorta, whichever clauses say them.
+    public var combinationsOfFindings: [[ConceptID]] = []
     public var implies: [ConceptID]
     public var examples: [ConceptExample]
     public var file: String

@@ -131,6 +131,9 @@ public struct Cue: Sendable, Identifiable {
     public var words: [Synonym]
     /// The number the words carry (a unit's days, a numeral's worth); 0 where none.
     public var value: Double = 0
+    /// The kana that must come just before a word for it to count (`after`): the western
+    /// negative ん counts after 入ら or しびれ, never after the さ of さん. Empty for any.
+    public var after: [String] = []
     public var file: String
     public var line: Int
 }

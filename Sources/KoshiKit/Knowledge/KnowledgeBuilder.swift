@@ -110,9 +110,12 @@ struct KnowledgeBuilder {
         let spanning = record.fields("combine-across-clauses").map { field in
             field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
+        let ofFindings = record.fields("combine-findings").map { field in
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
+        }
         concepts.append(Concept(id: ConceptID(record.id), group: group, label: label,
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
-                                combinations: combinations, combinationsAcrossClauses: spanning, implies: record.list("implies").map { ConceptID($0.item) },
+                                combinations: combinations, combinationsAcrossClauses: spanning, combinationsOfFindings: ofFindings, implies: record.list("implies").map { ConceptID($0.item) },
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
@@ -153,7 +156,9 @@ struct KnowledgeBuilder {
                 problems.append(record.problem("'value' must be a number", line: record.fields("value").first?.line))
             }
         }
-        cues.append(Cue(id: record.id, role: role, words: words, value: value, file: record.file, line: record.line))
+        let after = record.list("after").map(\.item)
+        if after.contains(where: { $0.count != 1 }) { problems.append(record.problem("'after' lists single kana")) }
+        cues.append(Cue(id: record.id, role: role, words: words, value: value, after: after, file: record.file, line: record.line))
     }
 
     private mutating func readInflection(_ record: KnowledgeRecord) {
@@ -255,7 +260,7 @@ struct KnowledgeBuilder {
         for record in records {
             switch record.kind {
             case "concept":
-                for field in record.fields("combine") + record.fields("combine-across-clauses") {
+                for field in record.fields("combine") + record.fields("combine-across-clauses") + record.fields("combine-findings") {
                     let parts = field.value.split(separator: "+").map { String($0).trimmed }
                     if parts.count < 2 || parts.contains(where: \.isEmpty) {
                         problems.append(record.problem("a combination needs two or more concepts joined by '+'", line: field.line))

@@ -29,5 +29,6 @@ enum Passes {
     static let line: [any LinePass] = [
         SpanningCombinationPass(),  // massage, then its relief gone in a later clause
         ImplicationPass(),          // ぎっくり腰 is low back pain and a sudden onset
+        FindingCombinationPass(),   // a sudden onset and tummy pain: a warning sign of the aorta
     ]
 }

@@ -18,6 +18,8 @@ struct ConceptTable: Sendable {
     let combinationsByHead: [ConceptID: [Combination]]
     /// Combinations whose parts may lie in different clauses of the line (`combine-across-clauses`).
     let combinationsAcrossClauses: [Combination]
+    /// Combinations of findings stated anywhere in a line (`combine-findings`).
+    let combinationsOfFindings: [Combination]
     /// The concepts that are parts of combinations spanning clauses.
     let spanningParts: Set<ConceptID>
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
@@ -50,6 +52,9 @@ struct ConceptTable: Sendable {
             concept.combinationsAcrossClauses.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
         }
         spanningParts = Set(combinationsAcrossClauses.flatMap(\.components))
+        combinationsOfFindings = concepts.flatMap { concept in
+            concept.combinationsOfFindings.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
+        }
         partTaking = Set(combinations.filter { _, list in
             list.contains { $0.components.dropLast().contains { groups[$0] == .part } }
         }.keys)
