@@ -278,8 +278,8 @@ struct ConversationTests {
         chat.say("my lower back hurts, I'm 35, for 4 days, pain 3")
         chat.say("hmm")
         #expect(chat.question == ["saddle_numbness"])
-        chat.say("it feels odd down there")
-        chat.say("it feels odd down there")
+        chat.say("it's hard to describe")
+        chat.say("it's hard to describe")
         #expect(chat.session.state.findings["saddle_numbness"]?.unanswered == true)
         for _ in 0..<12 where chat.recommendation == nil { chat.say("no") }
         #expect(chat.recommendation?.disposition == .doctorSoon)

@@ -64,4 +64,10 @@ public struct Concept: Sendable, Identifiable {
     /// A small number after a mention of this concept is a score on this value's scale
     /// (`scale: pain_intensity` for pain: 「痛みは7くらい」, "the pain is about a 6").
     public var scale: ValueSlot?
+    /// For a body part (or a time, a movement): the findings that saying it is fine denies
+    /// (`fine-denies`): 「股のへんは普通」 denies saddle numbness, "legs are fine" leg numbness.
+    public var fineDenies: [ConceptID] = []
+    /// What a part named with one side (右足, "left leg") denies when said to be fine: the other
+    /// side may still be numb (`fine-one-side`).
+    public var fineOneSide: [ConceptID] = []
 }

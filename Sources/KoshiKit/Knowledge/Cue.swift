@@ -38,12 +38,18 @@ public enum CueRole: String, Sendable, CaseIterable {
     case askingBack = "asking-back"
     /// のことで相談, asking for my mum: the person speaks for someone else, who is the patient.
     case carer
+    /// 平気, 普通, fine, ok: said of a body part, nothing is wrong there (`fine-denies`).
+    case normal
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
     case hypotheticalOpening = "hypothetical-opening"
     /// English words that make the clause they open a question: "do I…", "could it be…".
     case questionOpening = "question-opening"
+
+    /// it, its, that, this: a word that opens a clause of its own, so that a "no" just before it
+    /// answers rather than denies ("no its the first time").
+    case clauseSubject = "clause-subject"
 
     // --- Looked for in the original text of an answer word.
     /// うーん drawn out: a hmm, not the yes that うん folds to.
@@ -95,6 +101,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case owner
     case agedPerson = "aged-person"
     case possessiveParticle = "possessive-particle"
+    /// 右, 左, 片, right, left: a word that names one side, inside a body part's word (右足).
+    case side
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {
@@ -112,12 +120,12 @@ public enum CueRole: String, Sendable, CaseIterable {
 
     public var placement: Placement {
         switch self {
-        case .hypotheticalOpening, .questionOpening: .clauseOpening
+        case .hypotheticalOpening, .questionOpening, .clauseSubject: .clauseOpening
         case .hesitation: .answerWord
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer:
+             .otherItems, .askingBack, .carer, .normal:
             .everywhere
         default: .nearNumbers
         }

@@ -120,7 +120,9 @@ struct KnowledgeBuilder {
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
                                 lasting: record.value("lasting") == "yes",
-                                scale: record.value("scale").flatMap(ValueSlot.init(rawValue:))))
+                                scale: record.value("scale").flatMap(ValueSlot.init(rawValue:)),
+                                fineDenies: record.list("fine-denies").map { ConceptID($0.item) },
+                                fineOneSide: record.list("fine-one-side").map { ConceptID($0.item) }))
         if let scale = record.value("scale"), ValueSlot(rawValue: scale) == nil {
             problems.append(record.problem("'scale' must be a value slot: " + ValueSlot.allCases.map(\.rawValue).joined(separator: ", "),
                                            line: record.fields("scale").first?.line))
@@ -268,6 +270,7 @@ struct KnowledgeBuilder {
                     check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)
                 }
                 check(record, record.list("implies"), "concept", conceptIDs)
+                check(record, record.list("fine-denies") + record.list("fine-one-side"), "concept", conceptIDs)
             case "question":
                 if record.list("asks").isEmpty {
                     problems.append(record.problem("question '\(record.id)' asks nothing and can never be asked"))

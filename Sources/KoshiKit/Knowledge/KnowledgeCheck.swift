@@ -58,7 +58,8 @@ public enum KnowledgeCheck {
         var owners: [[UInt32]: (meaning: TermMeaning, synonym: Synonym, owner: String)] = [:]
         var problems: [KnowledgeProblem] = []
         for term in knowledge.lexicon.terms {
-            guard let synonym = term.synonym else { continue }
+            // A word that counts only after given kana may share its letters with one that counts elsewhere.
+            guard let synonym = term.synonym, term.after.isEmpty else { continue }
             let key = Normalizer.key(synonym.text) + (synonym.isStem ? [0x2A] : [])
             let owner: String = switch term.meaning {
             case .concept(let id, _): "concept '\(id)'"

@@ -15,6 +15,12 @@ public struct Term: Sendable {
     public var needsRightBoundary: Bool
     /// Where the word is written in the knowledge base; nil when read from a snapshot.
     public var synonym: Synonym?
+    /// The folded characters one of which must come just before the word (empty for any):
+    /// the western negative ん after 入ら, not after the さ of さん.
+    public var after: [UInt32] = []
+    /// The term of the same letters that counts where `after` does not hold (ね after 痛くね is a
+    /// negative, elsewhere the filler ね), if any.
+    public var otherwise: Int?
 }
 
 /// Every synonym and cue word of a knowledge base, compiled into one automaton.
@@ -36,7 +42,7 @@ public struct Lexicon: Sendable {
     init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = []) {
         var terms: [Term] = []
         var keys: [[UInt32]] = []
-        func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?) {
+        func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?, after: [UInt32] = []) {
             let key = Normalizer.key(synonym.text)
             guard !key.isEmpty else { return }
             let startsAlphanumeric = key.first!.isWordCharacter
@@ -44,7 +50,7 @@ public struct Lexicon: Sendable {
             terms.append(Term(meaning: meaning, language: language,
                               needsLeftBoundary: startsAlphanumeric,
                               needsRightBoundary: endsAlphanumeric && !synonym.isStem,
-                              synonym: synonym))
+                              synonym: synonym, after: after))
             keys.append(key)
         }
         for concept in concepts {
@@ -55,7 +61,9 @@ public struct Lexicon: Sendable {
         for cue in cues {
             switch cue.role.placement {
             case .realWords: realWords += cue.words.map { Normalizer.key($0.text) }
-            case .everywhere: for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language) }
+            case .everywhere:
+                let after = cue.after.flatMap { Normalizer.key($0) }
+                for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language, after: after) }
             case .clauseOpening, .answerWord, .nearNumbers: break
             }
         }
@@ -77,6 +85,15 @@ public struct Lexicon: Sendable {
                 guard known.insert(Normalizer.key(variantText)).inserted else { continue }
                 add(variant, terms[index].meaning, language: term.language)
             }
+        }
+        // A word given twice, once with the kana it must follow, counts as the other elsewhere.
+        var firstByKey: [[UInt32]: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            guard let first = firstByKey[key] else {
+                firstByKey[key] = index
+                continue
+            }
+            if !terms[first].after.isEmpty, terms[first].otherwise == nil, terms[index].after.isEmpty { terms[first].otherwise = index }
         }
         self.terms = terms
         self.cueWords = CueWords(cues: cues)
@@ -107,8 +124,14 @@ public struct Lexicon: Sendable {
         let corrected = speller.correct(text)
         let scalars = corrected.scalars
         var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: make)
-        automaton.scan(scalars) { pattern, end in
-            let start = end - automaton.patternLengths[pattern]
+        automaton.scan(scalars) { found, end in
+            let start = end - automaton.patternLengths[found]
+            var pattern = found
+            if !terms[found].after.isEmpty, start == 0 || !terms[found].after.contains(scalars[start - 1])
+                || corrected.isKatakanaInOriginal(start) {
+                guard let otherwise = terms[found].otherwise else { return }
+                pattern = otherwise
+            }
             let term = terms[pattern]
             if term.needsLeftBoundary, start > 0, scalars[start - 1].isWordCharacter { return }
             if term.needsRightBoundary, end < scalars.count, scalars[end].isWordCharacter { return }

@@ -15,7 +15,7 @@ struct AutomatonSnapshot {
 /// start-up reads tables instead of folding thousands of synonyms and building the automaton:
 /// that work is most of what start-up would otherwise cost.
 public enum LexiconSnapshot {
-    static let magic: [UInt8] = Array("KOSHI-LEXICON-3".utf8)
+    static let magic: [UInt8] = Array("KOSHI-LEXICON-4".utf8)
 
     /// The lexicon as bytes, to be embedded.
     public static func encode(_ lexicon: Lexicon) -> [UInt8] {
@@ -39,6 +39,9 @@ public enum LexiconSnapshot {
             }
             out.byte(term.language == nil ? 0 : term.language == .ja ? 1 : 2)
             out.byte((term.needsLeftBoundary ? 1 : 0) | (term.needsRightBoundary ? 2 : 0))
+            out.int(term.after.count)
+            for scalar in term.after { out.int(Int(scalar)) }
+            out.int((term.otherwise ?? -1) + 1)
         }
         out.strings(conceptIDs)
         out.keys(lexicon.speller.vocabularyKeys)
@@ -67,12 +70,18 @@ public enum LexiconSnapshot {
         var reader = ByteReader(bytes)
         guard reader.bytes(magic.count) == magic else { return nil }
         guard let termCount = reader.int() else { return nil }
-        var raw: [(kind: UInt8, index: Int, language: UInt8, boundaries: UInt8)] = []
+        var raw: [(kind: UInt8, index: Int, language: UInt8, boundaries: UInt8, after: [UInt32], otherwise: Int?)] = []
         raw.reserveCapacity(termCount)
         for _ in 0..<termCount {
             guard let kind = reader.byte(), let index = reader.int(), let language = reader.byte(),
-                  let boundaries = reader.byte() else { return nil }
-            raw.append((kind, index, language, boundaries))
+                  let boundaries = reader.byte(), let afterCount = reader.int(), afterCount >= 0 else { return nil }
+            var after: [UInt32] = []
+            for _ in 0..<afterCount {
+                guard let scalar = reader.int() else { return nil }
+                after.append(UInt32(truncatingIfNeeded: scalar))
+            }
+            guard let otherwise = reader.int(), otherwise >= 0, otherwise <= termCount else { return nil }
+            raw.append((kind, index, language, boundaries, after, otherwise == 0 ? nil : otherwise - 1))
         }
         guard let conceptIDs = reader.strings(), let vocabulary = reader.keyList(), let realWords = reader.keyList(),
               let roleCount = reader.int() else { return nil }
@@ -100,7 +109,7 @@ public enum LexiconSnapshot {
             }
             terms.append(Term(meaning: meaning, language: entry.language == 0 ? nil : entry.language == 1 ? .ja : .en,
                               needsLeftBoundary: entry.boundaries & 1 != 0, needsRightBoundary: entry.boundaries & 2 != 0,
-                              synonym: nil))
+                              synonym: nil, after: entry.after, otherwise: entry.otherwise))
         }
         var symbols: [(scalar: UInt32, symbol: UInt16)] = []
         symbols.reserveCapacity(symbolCount)

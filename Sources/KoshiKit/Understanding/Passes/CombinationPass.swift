@@ -34,7 +34,7 @@ struct CombinationPass: ReadingPass {
                 for component in combination.components.dropLast() {
                     let partner = line.concepts.isPart(component)
                         ? parts.first { mentions[$0].concept == component }
-                        : nearest(component, to: k, in: mentions)
+                        : nearest(component, to: k, in: mentions, line)
                     guard let partner else { break }
                     partners.append(partner)
                 }
@@ -78,11 +78,17 @@ struct CombinationPass: ReadingPass {
         return []
     }
 
-    private func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention]) -> Int? {
+    /// The nearest mention of `concept` on either side, unless a word calls it fine in between:
+    /// in "only hurts when I sit too long, fine in bed" the bed is not where it hurts.
+    private func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention], _ line: ScannedLine) -> Int? {
         for direction in [-1, 1] {
             var j = k + direction
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach {
-                if mentions[j].concept == concept { return j }
+                if mentions[j].concept == concept {
+                    let between = (min(mentions[j].token, mentions[k].token) + 1)..<max(mentions[j].token, mentions[k].token)
+                    if between.contains(where: { line.role(of: $0) == .normal }) { break }
+                    return j
+                }
                 j += direction
             }
         }

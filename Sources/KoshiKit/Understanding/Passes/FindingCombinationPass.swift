@@ -10,9 +10,9 @@ struct FindingCombinationPass: LinePass {
         for combination in combinations where !reading.findings.contains(combination.concept) {
             let parts = combination.components.map { component in stated.first { $0.finding.concept == component } }
             guard parts.allSatisfy({ $0 != nil }) else { continue }
+            // The part said last completes it; its words are the evidence (words of the line, as typed).
             let last = parts.compactMap { $0 }.max { $0.position < $1.position }!
-            reading.findings.add(LineFinding(concept: combination.concept, status: .present,
-                                             evidence: parts.compactMap { $0?.finding.evidence }.joined(separator: " … ")),
+            reading.findings.add(LineFinding(concept: combination.concept, status: .present, evidence: last.finding.evidence),
                                  at: last.position, clause: 0)
         }
     }

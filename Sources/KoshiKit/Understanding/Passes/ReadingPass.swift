@@ -21,6 +21,7 @@ enum Passes {
         QuestionScopePass(),     // asked, not stated
         CombinationPass(),       // a body part and a sensation in one clause
         QuestionCompletionPass(),// "no weakness", asked about leg weakness
+        FinePartPass(),          // 「股のへんは普通」, "legs are fine": nothing wrong there
         FindingsPass(),          // what the clause states, one finding per concept
         TakeBackPass(),          // 「…今はないです」 takes back the clause before
         SpanningPartsPass(),     // parts of combinations that may span clauses
@@ -29,6 +30,7 @@ enum Passes {
     static let line: [any LinePass] = [
         SpanningCombinationPass(),  // massage, then its relief gone in a later clause
         ImplicationPass(),          // ぎっくり腰 is low back pain and a sudden onset
+        FineDenialPass(),           // what the parts said to be fine deny, where nothing else is said
         FindingCombinationPass(),   // a sudden onset and tummy pain: a warning sign of the aorta
     ]
 }

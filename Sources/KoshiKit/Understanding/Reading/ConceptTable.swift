@@ -27,6 +27,10 @@ struct ConceptTable: Sendable {
     let partTaking: Set<ConceptID>
     /// Concepts after whose mention a small number is a score on their scale (`scale`).
     let scales: [ConceptID: ValueSlot]
+    /// What a part (or a time, a movement) said to be fine denies (`fine-denies`).
+    let fineDenies: [ConceptID: [ConceptID]]
+    /// What the part denies when it names one side (`fine-one-side`).
+    let fineOneSide: [ConceptID: [ConceptID]]
 
     init(concepts: [Concept]) {
         var groups: [ConceptID: ConceptGroup] = [:]
@@ -45,6 +49,8 @@ struct ConceptTable: Sendable {
         self.implications = implications
         self.combinationsByHead = combinations
         self.scales = scales
+        fineDenies = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineDenies) })
+        fineOneSide = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineOneSide) })
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
         durationOwners = Set(concepts.filter(\.ownsDurations).map(\.id))
         lasting = Set(concepts.filter(\.lasting).map(\.id))

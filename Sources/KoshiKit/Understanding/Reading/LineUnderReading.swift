@@ -21,6 +21,9 @@ struct LineUnderReading {
     var answer: Answer?
     /// Findings that come from answering the question (a yes, a numbered item), after the line's own.
     var answerFindings: [LineFinding] = []
+    /// Denials that come from a part said to be fine (「右足は大丈夫」), each with where it was said:
+    /// they count only for concepts the line says nothing else of (the left leg may be numb).
+    var fineDenials: [(finding: LineFinding, position: Int)] = []
 
     init(line: ScannedLine, context: ReadingContext) {
         self.line = line
