@@ -42,6 +42,10 @@ public struct Concept: Sendable, Identifiable {
     public var absentSynonyms: [Synonym]
     /// Concept ids mentioned together in one clause; the last one decides the assertion.
     public var combinations: [[ConceptID]]
+    /// Combinations whose reported parts are still reported on their own (`combine-keeping`): in
+    /// 「履こうとしてグキッ」 the movement and the back that went make pain on movement, and the
+    /// back that went is still a sudden onset.
+    public var combinationsKeepingParts: [[ConceptID]] = []
     /// Concept ids mentioned, stated, in this order anywhere in a line, clause breaks between
     /// them allowed: 「整体に行くと楽なんですけど、二、三日で元通り」.
     public var combinationsAcrossClauses: [[ConceptID]] = []

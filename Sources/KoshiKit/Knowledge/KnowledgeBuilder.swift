@@ -110,12 +110,15 @@ struct KnowledgeBuilder {
         let spanning = record.fields("combine-across-clauses").map { field in
             field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
+        let keeping = record.fields("combine-keeping").map { field in
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
+        }
         let ofFindings = record.fields("combine-findings").map { field in
             field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
         concepts.append(Concept(id: ConceptID(record.id), group: group, label: label,
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
-                                combinations: combinations, combinationsAcrossClauses: spanning, combinationsOfFindings: ofFindings, implies: record.list("implies").map { ConceptID($0.item) },
+                                combinations: combinations, combinationsKeepingParts: keeping, combinationsAcrossClauses: spanning, combinationsOfFindings: ofFindings, implies: record.list("implies").map { ConceptID($0.item) },
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
@@ -262,7 +265,8 @@ struct KnowledgeBuilder {
         for record in records {
             switch record.kind {
             case "concept":
-                for field in record.fields("combine") + record.fields("combine-across-clauses") + record.fields("combine-findings") {
+                for field in record.fields("combine") + record.fields("combine-keeping") + record.fields("combine-across-clauses")
+                    + record.fields("combine-findings") {
                     let parts = field.value.split(separator: "+").map { String($0).trimmed }
                     if parts.count < 2 || parts.contains(where: \.isEmpty) {
                         problems.append(record.problem("a combination needs two or more concepts joined by '+'", line: field.line))

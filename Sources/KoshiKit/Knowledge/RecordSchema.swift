@@ -22,7 +22,7 @@ enum RecordKind: String, CaseIterable, Sendable {
             RecordSchema(["kind": .single, "title.*": .single, "cite.*": .single, "section": .single, "url": .single])
         case .concept:
             RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
-                          "combine": .repeated, "combine-across-clauses": .repeated, "combine-findings": .repeated, "implies": .list,
+                          "combine": .repeated, "combine-keeping": .repeated, "combine-across-clauses": .repeated, "combine-findings": .repeated, "implies": .list,
                           "marks-onset": .single, "fine-denies": .list, "fine-one-side": .list, "owns-durations": .single, "lasting": .single, "scale": .single,
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:

@@ -43,8 +43,10 @@ struct CombinationPass: ReadingPass {
                 let ranges = partners.map { line.tokens[mentions[$0].token].range } + [head.range]
                 let lower = ranges.map(\.lowerBound).min()!, upper = ranges.map(\.upperBound).max()!
                 // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
-                for partner in partners { clause.mentions[members[partner]].consumed = true }
-                clause.mentions[members[k]].consumed = true
+                if !combination.keepsParts {
+                    for partner in partners { clause.mentions[members[partner]].consumed = true }
+                    clause.mentions[members[k]].consumed = true
+                }
                 clause.combinations.append(CombinedMention(concept: combination.concept, assertion: mentions[k].assertion,
                                                            absentWord: head.saysAbsent, range: lower..<upper, mode: mode))
                 if mode == .stated { reading.combined.insert(combination.concept) }

@@ -5,6 +5,8 @@ struct ConceptTable: Sendable {
     struct Combination: Sendable {
         var concept: ConceptID
         var components: [ConceptID]
+        /// Whether its parts are still reported on their own (`combine-keeping`).
+        var keepsParts = false
     }
 
     let groups: [ConceptID: ConceptGroup]
@@ -42,6 +44,9 @@ struct ConceptTable: Sendable {
             if !concept.implies.isEmpty { implications[concept.id] = concept.implies }
             for components in concept.combinations where components.count >= 2 {
                 combinations[components.last!, default: []].append(Combination(concept: concept.id, components: components))
+            }
+            for components in concept.combinationsKeepingParts where components.count >= 2 {
+                combinations[components.last!, default: []].append(Combination(concept: concept.id, components: components, keepsParts: true))
             }
             if let scale = concept.scale { scales[concept.id] = scale }
         }
