@@ -40,6 +40,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case carer
     /// 平気, 普通, fine, ok: said of a body part, nothing is wrong there (`fine-denies`).
     case normal
+    /// he, she, 本人: the person spoken of; when the speaker writes for someone else, the patient.
+    case thirdPerson = "third-person"
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
@@ -103,6 +105,11 @@ public enum CueRole: String, Sendable, CaseIterable {
     case possessiveParticle = "possessive-particle"
     /// 右, 左, 片, right, left: a word that names one side, inside a body part's word (右足).
     case side
+    /// 母, 父, mum, husband: a kin word, inside a person's word (父が, "my dad") or before a
+    /// carer's word (母のことで相談): who the person written for is.
+    case kin
+    /// は, is, 's: what stands between a person and their age (母は82, "Dad's 68").
+    case ageLink = "age-link"
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {
@@ -125,7 +132,7 @@ public enum CueRole: String, Sendable, CaseIterable {
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer, .normal:
+             .otherItems, .askingBack, .carer, .normal, .thirdPerson:
             .everywhere
         default: .nearNumbers
         }

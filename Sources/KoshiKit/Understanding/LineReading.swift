@@ -36,6 +36,10 @@ public struct LineReading: Sendable {
     public var answer: Answer?
     /// The line names some items of a grouped question and means "only these" (`熱だけ`).
     public var saysOnly = false
+    /// The person writes for someone else, who is the patient (「母のことで相談です」, "my husband
+    /// has had back problems for years"): the session keeps this and passes it back in
+    /// `ReadingContext.patientIsSomeoneElse`.
+    public var speaksForSomeoneElse = false
 
     /// Whether anything in the line could be placed.
     public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }

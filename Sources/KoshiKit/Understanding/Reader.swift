@@ -30,12 +30,14 @@ public struct Reader: Sendable {
         reading.sentence = []
         for pass in Passes.line { pass.run(&reading) }
         ValuePass().run(&reading)
+        PersonAgePass().run(&reading)
         AnswerPass().run(&reading)
         var result = LineReading()
         result.findings = reading.findings.inOrder + reading.answerFindings
         result.values = reading.values
         result.answer = reading.answer
         result.saysOnly = tokens.contains { $0.role == .only }
+        result.speaksForSomeoneElse = reading.patient.isSomeoneElse
         return result
     }
 }

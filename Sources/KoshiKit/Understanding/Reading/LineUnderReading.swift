@@ -3,6 +3,8 @@
 struct LineUnderReading {
     let line: ScannedLine
     let context: ReadingContext
+    /// Who the patient is: the speaker, or the person the speaker writes for.
+    let patient: Patient
     /// The clauses of the sentence (or window) being read.
     var sentence: [Clause] = []
     /// The line's findings so far, one per concept.
@@ -28,6 +30,7 @@ struct LineUnderReading {
     init(line: ScannedLine, context: ReadingContext) {
         self.line = line
         self.context = context
+        patient = Patient.read(line, context: context)
     }
 
     /// The concepts of the question just asked.
