@@ -68,6 +68,10 @@ public struct Concept: Sendable, Identifiable {
     /// A small number after a mention of this concept is a score on this value's scale
     /// (`scale: pain_intensity` for pain: 「痛みは7くらい」, "the pain is about a 6").
     public var scale: ValueSlot?
+    /// For fever: the body temperature in °C from which a temperature said is this finding, and
+    /// below which it denies it (`temperature-from`: 37.5, so "38.2度" and "101F" are a fever
+    /// and "36.8" is none).
+    public var temperatureFrom: Double?
     /// For a body part (or a time, a movement): the findings that saying it is fine denies
     /// (`fine-denies`): 「股のへんは普通」 denies saddle numbness, "legs are fine" leg numbness.
     public var fineDenies: [ConceptID] = []

@@ -110,6 +110,14 @@ public enum CueRole: String, Sendable, CaseIterable {
     case kin
     /// は, is, 's: what stands between a person and their age (母は82, "Dad's 68").
     case ageLink = "age-link"
+    /// 度, ℃, degrees: a temperature in °C after its number.
+    case celsius
+    /// °F, F, fahrenheit: a temperature in °F after its number.
+    case fahrenheit
+    /// 熱, 体温, temp, fever: a word after which a number may be a temperature.
+    case temperatureWord = "temperature-word"
+    /// 分 in 38度5分: the tenths of a degree.
+    case tenthOfDegree = "tenth-of-degree"
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {

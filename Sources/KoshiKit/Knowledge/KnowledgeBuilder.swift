@@ -126,6 +126,11 @@ struct KnowledgeBuilder {
                                 scale: record.value("scale").flatMap(ValueSlot.init(rawValue:)),
                                 fineDenies: record.list("fine-denies").map { ConceptID($0.item) },
                                 fineOneSide: record.list("fine-one-side").map { ConceptID($0.item) }))
+        if let text = record.value("temperature-from") {
+            if let threshold = Double(text), (30...45).contains(threshold) { concepts[concepts.count - 1].temperatureFrom = threshold } else {
+                problems.append(record.problem("'temperature-from' must be a body temperature in °C", line: record.fields("temperature-from").first?.line))
+            }
+        }
         if let scale = record.value("scale"), ValueSlot(rawValue: scale) == nil {
             problems.append(record.problem("'scale' must be a value slot: " + ValueSlot.allCases.map(\.rawValue).joined(separator: ", "),
                                            line: record.fields("scale").first?.line))

@@ -31,12 +31,16 @@ public struct Lexicon: Sendable {
     /// The cue words kept out of the automaton: clause openings (もし: inside a clause the same
     /// letters belong to other words, 足もしびれる), answer words, and the value readers' words.
     let cueWords: CueWords
+    /// The finding a body temperature says (fever), with its threshold and the terms that a
+    /// temperature read in a line is a mention of; nil when no concept has `temperature-from`.
+    let temperature: TemperatureTerms?
 
-    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, cueWords: CueWords) {
+    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, cueWords: CueWords, temperature: TemperatureTerms?) {
         self.terms = terms
         self.automaton = automaton
         self.speller = speller
         self.cueWords = cueWords
+        self.temperature = temperature
     }
 
     init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = []) {
@@ -95,6 +99,17 @@ public struct Lexicon: Sendable {
             }
             if !terms[first].after.isEmpty, terms[first].otherwise == nil, terms[index].after.isEmpty { terms[first].otherwise = index }
         }
+        // A temperature read in a line is a mention of its concept, by terms no word matches.
+        var temperature: TemperatureTerms?
+        if let concept = concepts.first(where: { $0.temperatureFrom != nil }) {
+            let first = terms.count
+            for (absent, language) in [(false, Language.ja), (true, .ja), (false, .en), (true, .en)] {
+                terms.append(Term(meaning: .concept(concept.id, absent: absent), language: language,
+                                  needsLeftBoundary: false, needsRightBoundary: false, synonym: nil))
+            }
+            temperature = TemperatureTerms(threshold: concept.temperatureFrom!, firstTerm: first)
+        }
+        self.temperature = temperature
         self.terms = terms
         self.cueWords = CueWords(cues: cues)
         self.automaton = Automaton(patterns: keys)

@@ -19,7 +19,8 @@ public struct Reader: Sendable {
     }
 
     public func read(_ text: String, context: ReadingContext) -> LineReading {
-        let (folded, tokens) = lexicon.tokens(in: Normalizer.normalize(text))
+        let (folded, found) = lexicon.tokens(in: Normalizer.normalize(text))
+        let tokens = TemperaturePattern.tokens(adding: found, in: folded.scalars, lexicon: lexicon)
         let line = ScannedLine(text: folded, tokens: tokens, lexicon: lexicon, concepts: concepts, straddlingBreaks: straddlingBreaks)
         var reading = LineUnderReading(line: line, context: context)
         var sentences = ClauseSplitter(line)

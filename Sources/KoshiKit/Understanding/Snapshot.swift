@@ -15,7 +15,7 @@ struct AutomatonSnapshot {
 /// start-up reads tables instead of folding thousands of synonyms and building the automaton:
 /// that work is most of what start-up would otherwise cost.
 public enum LexiconSnapshot {
-    static let magic: [UInt8] = Array("KOSHI-LEXICON-4".utf8)
+    static let magic: [UInt8] = Array("KOSHI-LEXICON-5".utf8)
 
     /// The lexicon as bytes, to be embedded.
     public static func encode(_ lexicon: Lexicon) -> [UInt8] {
@@ -51,6 +51,8 @@ public enum LexiconSnapshot {
         for (role, entries) in cueWords {
             out.strings([role.rawValue] + entries.map { "\($0.value)\t" + $0.key.folded })
         }
+        out.int(lexicon.temperature.map { $0.firstTerm + 1 } ?? 0)
+        out.strings([lexicon.temperature.map { String($0.threshold) } ?? ""])
         let automaton = lexicon.automaton.snapshot
         out.int(automaton.symbols.count)
         for (scalar, symbol) in automaton.symbols {
@@ -95,6 +97,8 @@ public enum LexiconSnapshot {
             }
         }
         cueWords.combine()
+        guard let temperatureTerm = reader.int(), let threshold = reader.strings(), threshold.count == 1 else { return nil }
+        let temperature = temperatureTerm == 0 ? nil : Double(threshold[0]).map { TemperatureTerms(threshold: $0, firstTerm: temperatureTerm - 1) }
         guard let symbolCount = reader.int() else { return nil }
         var terms: [Term] = []
         terms.reserveCapacity(termCount)
@@ -126,7 +130,7 @@ public enum LexiconSnapshot {
             symbols: symbols, rootNext: tables[0], firstEdge: tables[1], edgeSymbols: tables[7].map { UInt16($0) },
             edgeTargets: tables[2], failure: tables[3], output: tables[4], outputLink: tables[5], patternLengths: tables[6]))
         return Lexicon(terms: terms, automaton: automaton, speller: SpellingCorrector(vocabulary: vocabulary, realWords: realWords),
-                       cueWords: cueWords)
+                       cueWords: cueWords, temperature: temperature)
     }
 
     /// Bytes as hexadecimal text, the form a Swift string literal can hold.
