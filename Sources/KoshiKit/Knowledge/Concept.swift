@@ -68,6 +68,9 @@ public struct Concept: Sendable, Identifiable {
     /// A small number after a mention of this concept is a score on this value's scale
     /// (`scale: pain_intensity` for pain: 「痛みは7くらい」, "the pain is about a 6").
     public var scale: ValueSlot?
+    /// Findings of one side that, said of both sides in a line, make this concept (`both-sides-of`):
+    /// leg numbness on the right, then on the left, is numbness in both legs.
+    public var bothSidesOf: [ConceptID] = []
     /// For fever: the body temperature in °C from which a temperature said is this finding, and
     /// below which it denies it (`temperature-from`: 37.5, so "38.2度" and "101F" are a fever
     /// and "36.8" is none).

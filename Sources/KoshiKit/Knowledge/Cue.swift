@@ -105,6 +105,11 @@ public enum CueRole: String, Sendable, CaseIterable {
     case possessiveParticle = "possessive-particle"
     /// 右, 左, 片, right, left: a word that names one side, inside a body part's word (右足).
     case side
+    /// 右, 左, the other one, 両方, both (value: 1 left, 2 right, 3 the other, 4 both): a side
+    /// named with a finding, for both legs told one side at a time.
+    case sideOfBody = "side-of-body"
+    /// too, also, も: the side has what was said of the other.
+    case too
     /// 母, 父, mum, husband: a kin word, inside a person's word (父が, "my dad") or before a
     /// carer's word (母のことで相談): who the person written for is.
     case kin

@@ -126,6 +126,7 @@ struct KnowledgeBuilder {
                                 scale: record.value("scale").flatMap(ValueSlot.init(rawValue:)),
                                 fineDenies: record.list("fine-denies").map { ConceptID($0.item) },
                                 fineOneSide: record.list("fine-one-side").map { ConceptID($0.item) }))
+        concepts[concepts.count - 1].bothSidesOf = record.list("both-sides-of").map { ConceptID($0.item) }
         if let text = record.value("temperature-from") {
             if let threshold = Double(text), (30...45).contains(threshold) { concepts[concepts.count - 1].temperatureFrom = threshold } else {
                 problems.append(record.problem("'temperature-from' must be a body temperature in °C", line: record.fields("temperature-from").first?.line))
@@ -279,7 +280,7 @@ struct KnowledgeBuilder {
                     check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)
                 }
                 check(record, record.list("implies"), "concept", conceptIDs)
-                check(record, record.list("fine-denies") + record.list("fine-one-side"), "concept", conceptIDs)
+                check(record, record.list("fine-denies") + record.list("fine-one-side") + record.list("both-sides-of"), "concept", conceptIDs)
             case "question":
                 if record.list("asks").isEmpty {
                     problems.append(record.problem("question '\(record.id)' asks nothing and can never be asked"))

@@ -23,6 +23,7 @@ enum Passes {
         QuestionCompletionPass(),// "no weakness", asked about leg weakness
         FinePartPass(),          // 「股のへんは普通」, "legs are fine": nothing wrong there
         FindingsPass(),          // what the clause states, one finding per concept
+        BothSidesPass(),         // 「右足が…、左も」: a finding said of each side in turn
         TakeBackPass(),          // 「…今はないです」 takes back the clause before
         SpanningPartsPass(),     // parts of combinations that may span clauses
     ]
@@ -30,6 +31,7 @@ enum Passes {
     static let line: [any LinePass] = [
         SpanningCombinationPass(),  // massage, then its relief gone in a later clause
         ImplicationPass(),          // ぎっくり腰 is low back pain and a sudden onset
+        BothSidesConclusionPass(),  // each side with its finding: both legs
         FineDenialPass(),           // what the parts said to be fine deny, where nothing else is said
         FindingCombinationPass(),   // a sudden onset and tummy pain: a warning sign of the aorta
     ]

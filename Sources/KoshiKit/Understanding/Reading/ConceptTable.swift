@@ -31,6 +31,11 @@ struct ConceptTable: Sendable {
     let scales: [ConceptID: ValueSlot]
     /// What a part (or a time, a movement) said to be fine denies (`fine-denies`).
     let fineDenies: [ConceptID: [ConceptID]]
+    /// Concepts made by one-side findings said of both sides (`both-sides-of`): the concept, and
+    /// the one-side findings.
+    let bothSides: [ConceptID: [ConceptID]]
+    /// The one-side findings of `bothSides`.
+    var oneSideFindings: Set<ConceptID> { Set(bothSides.values.flatMap { $0 }) }
     /// What the part denies when it names one side (`fine-one-side`).
     let fineOneSide: [ConceptID: [ConceptID]]
 
@@ -55,6 +60,7 @@ struct ConceptTable: Sendable {
         self.combinationsByHead = combinations
         self.scales = scales
         fineDenies = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineDenies) })
+        bothSides = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.bothSidesOf.isEmpty }.map { ($0.id, $0.bothSidesOf) })
         fineOneSide = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineOneSide) })
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
         durationOwners = Set(concepts.filter(\.ownsDurations).map(\.id))

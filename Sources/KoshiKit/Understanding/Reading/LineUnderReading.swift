@@ -26,6 +26,8 @@ struct LineUnderReading {
     /// Denials that come from a part said to be fine (「右足は大丈夫」), each with where it was said:
     /// they count only for concepts the line says nothing else of (the left leg may be numb).
     var fineDenials: [(finding: LineFinding, position: Int)] = []
+    /// What the line has said of each side of the body (see `BothSidesPass`).
+    var bothSides = SidesSaid()
 
     init(line: ScannedLine, context: ReadingContext) {
         self.line = line
