@@ -22,6 +22,9 @@ struct FinePartPass: ReadingPass {
                 let part = line.tokens[mention.token].range
                 // 「右足は大丈夫」: one side is fine; the other may not be.
                 if namesOneSide(part, line) { denied = line.concepts.fineOneSide[mention.concept] ?? [] }
+                // "no leg stuff", "nothing down the legs": a plain denial denies the part's first
+                // finding, what a part is asked about; a word that calls it fine denies them all.
+                else if fineWord(for: k, in: clause, line) == nil { denied = Array(denied.prefix(1)) }
                 let range = min(part.lowerBound, word.lowerBound)..<max(part.upperBound, word.upperBound)
                 reading.sentence[c].mentions[k].consumed = true
                 for concept in denied {
@@ -70,10 +73,12 @@ struct FinePartPass: ReadingPass {
         return range.contains { sides.longest(in: line.scalars, at: $0).map { $0.end <= range.upperBound } ?? false }
     }
 
-    /// Whether two tokens stand close, with no other word of the lexicon between: "legs are fine".
+    /// Whether two tokens stand close, with no word of the lexicon between but small ones (the,
+    /// my): "legs are fine", "nothing in the legs".
     private func closeEnough(_ first: Int, _ second: Int, _ line: ScannedLine) -> Bool {
         let gap = line.tokens[first].range.upperBound..<line.tokens[second].range.lowerBound
-        return second == first + 1 && gap.count <= Self.reach.english
+        let between = (first + 1)..<second
+        return between.allSatisfy { [.filler, .speaker, .thirdPerson].contains(line.role(of: $0)) } && gap.count <= Self.reach.english
     }
 }
 

@@ -25,23 +25,24 @@ struct Patient: Sendable, Equatable {
         }
         var othersComplaint: [UInt32]?? = nil
         var speakersComplaint = false
-        var person: (isSpeaker: Bool, kin: [UInt32]?)?
+        var person: (isSpeaker: Bool, kin: [UInt32]?, too: Bool)?
         // He and she are the relative named last, in this sentence or an earlier one.
         var lastKin: [UInt32]?
         for (index, token) in line.tokens.enumerated() {
             switch token.role {
             case .someoneElse:
-                person = (false, kin(in: token.range, line, kinWords))
+                person = (false, kin(in: token.range, line, kinWords), false)
                 lastKin = person?.kin ?? lastKin
-            case .thirdPerson: person = (false, lastKin)
-            case .speaker: person = (true, nil)
+            case .thirdPerson: person = (false, lastKin, false)
+            case .speaker: person = (true, nil, line.lexicon.cueWords[.too].longest(in: line.scalars, at: token.range.upperBound) != nil)
             case .sentenceEnd, .question, .clauseBreak: person = nil
             case nil:
                 guard let concept = line.concept(of: index), let person else { continue }
-                // Anything the speaker says of themself (「私も疲れて」) makes them the patient;
-                // a relative's complaint (not their history: 「母が胃がんでした」) may make the
-                // relative the patient. A colleague or a friend is no one the speaker writes for.
-                if person.isSpeaker { speakersComplaint = true }
+                // The speaker's own complaint, or anything they say they have too (「私も疲れて」),
+                // makes them the patient ("I'm worried she fell" does not); a relative's complaint
+                // (not their history: 「母が胃がんでした」) may make the relative the patient. A
+                // colleague or a friend is no one the speaker writes for.
+                if person.isSpeaker { speakersComplaint = speakersComplaint || saysAComplaint(concept, line) || person.too }
                 else if othersComplaint == nil, person.kin != nil, saysAComplaint(concept, line) { othersComplaint = .some(person.kin) }
             default: continue
             }
