@@ -35,11 +35,19 @@ struct CombinationPass: ReadingPass {
                     let partner = line.concepts.isPart(component)
                         ? parts.first { mentions[$0].concept == component }
                         : nearest(component, to: k, in: mentions, line)
-                    guard let partner else { break }
+                    // "my back started hurting, he didn't lift anything": a movement denied on
+                    // its own is no movement that hurts.
+                    guard let partner, !line.concepts.isPart(component) ? !deniedAlone(mentions[partner], head: mentions[k]) : true
+                    else { break }
                     partners.append(partner)
                 }
                 guard partners.count == combination.components.count - 1 else { continue }
                 let head = line.tokens[mentions[k].token]
+                // 「腰がじんじん痛む」, "a burning, stabbing pain": a sensation said right before the
+                // head, with nothing between, only says how it feels: it is part of the combination.
+                if let adjacent = describingSensation(before: k, in: mentions, line), !combination.keepsParts {
+                    clause.mentions[members[adjacent]].consumed = true
+                }
                 let ranges = partners.map { line.tokens[mentions[$0].token].range } + [head.range]
                 let lower = ranges.map(\.lowerBound).min()!, upper = ranges.map(\.upperBound).max()!
                 // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
@@ -54,6 +62,19 @@ struct CombinationPass: ReadingPass {
         }
     }
 
+    /// Whether a component is denied while the head is not: its denial is its own.
+    private func deniedAlone(_ partner: Mention, head: Mention) -> Bool {
+        partner.assertion.negated && !head.assertion.negated
+    }
+
+    /// A sensation right before the head, touching it: 「じんじん痛む」.
+    private func describingSensation(before k: Int, in mentions: [Mention], _ line: ScannedLine) -> Int? {
+        guard k > 0, line.concepts.partTaking.contains(mentions[k - 1].concept),
+              line.tokens[mentions[k - 1].token].range.upperBound == line.tokens[mentions[k].token].range.lowerBound,
+              line.concepts.isSense(mentions[k - 1].concept) || line.concepts.groups[mentions[k - 1].concept] == .redFlag else { return nil }
+        return k - 1
+    }
+
     /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
     /// it, or else the nearest part after it and those joined to that.
     private func nearbyParts(to k: Int, in mentions: [Mention], _ line: ScannedLine) -> [Int] {
@@ -65,7 +86,8 @@ struct CombinationPass: ReadingPass {
             // just a sore back" the soreness is not the chest's.
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach, !isPart(j),
                   !line.concepts.partTaking.contains(mentions[j].concept)
-                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line)) {
+                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line))
+                  || (direction == -1 && j == k - 1 && describingSensation(before: k, in: mentions, line) != nil) {
                 j += direction
             }
             guard j >= 0, j < mentions.count, abs(j - k) <= Self.reach, isPart(j) else { continue }

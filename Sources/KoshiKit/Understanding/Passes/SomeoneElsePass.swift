@@ -20,7 +20,12 @@ struct SomeoneElsePass: ReadingPass {
                 case .speaker: isPatients = !patient.isSomeoneElse
                 case .patientPronoun: isPatients = true
                 case .other(let index):
-                    let kin = Patient.kin(in: line.tokens[index].range, line, kinWords)
+                    let kin = Patient.kin(in: line.tokens[index].range, line, kinWords) ?? Patient.kinAfter(line.tokens[index].range.upperBound, line)
+                    // A relative named by the patient's pronoun (his dad) is not the patient.
+                    if line.role(of: index) == .thirdPerson {
+                        reading.sentence[c].mentions[k].mode = .someoneElse
+                        continue
+                    }
                     isPatients = patient.isSomeoneElse && (patient.kin == nil || kin == nil || kin == patient.kin)
                 case .nobody: isPatients = true
                 }
@@ -41,9 +46,15 @@ struct SomeoneElsePass: ReadingPass {
     private func owner(of token: Int, clauseStart: Int, pronounsArePatients: Bool, _ line: ScannedLine) -> Owner {
         for i in stride(from: token - 1, through: clauseStart, by: -1) {
             switch line.role(of: i) {
-            case .someoneElse: return opensItsPart(i, clauseStart: clauseStart, line) ? .other(i) : .nobody
+            case .someoneElse:
+                // "his own dad": a relative named with the patient's pronoun.
+                if i > clauseStart, line.role(of: i - 1) == .thirdPerson,
+                   Patient.kinAfter(line.tokens[i - 1].range.upperBound, line) != nil { return .other(i - 1) }
+                return opensItsPart(i, clauseStart: clauseStart, line) ? .other(i) : .nobody
             case .speaker: return .speaker
-            case .thirdPerson where pronounsArePatients: return .patientPronoun
+            // "his own dad died of cancer": a relative of the patient is someone else.
+            case .thirdPerson where pronounsArePatients:
+                return Patient.kinAfter(line.tokens[i].range.upperBound, line) != nil ? .other(i) : .patientPronoun
             default: continue
             }
         }

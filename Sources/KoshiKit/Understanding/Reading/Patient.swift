@@ -66,6 +66,16 @@ struct Patient: Sendable, Equatable {
         return nil
     }
 
+    /// The kin word just after a pronoun ("his own dad", "her mum"), if any.
+    static func kinAfter(_ position: Int, _ line: ScannedLine) -> [UInt32]? {
+        let kinWords = line.lexicon.cueWords[.kin]
+        var i = line.cursor.afterSpaces(position)
+        if let (word, end) = line.cursor.englishWord(at: i), word.folded == "own" { i = line.cursor.afterSpaces(end) }
+        guard let (entry, end) = kinWords.longest(in: line.scalars, at: i),
+              end == line.scalars.count || !line.scalars[end].isLatinLetter || line.scalars[end] == 0x73 else { return nil }
+        return entry.key
+    }
+
     /// The kin word just before a carer's word: 母 in 「78歳の母のことで相談です」.
     private static func kinBefore(_ position: Int, _ line: ScannedLine, _ kinWords: WordList) -> [UInt32]? {
         var best: [UInt32]?
