@@ -71,6 +71,11 @@ public struct Concept: Sendable, Identifiable {
     /// Findings of one side that, said of both sides in a line, make this concept (`both-sides-of`):
     /// leg numbness on the right, then on the left, is numbness in both legs.
     public var bothSidesOf: [ConceptID] = []
+    /// An event that, said as past and over, is this finding instead (`when-past`): an earlier
+    /// acute episode is a recurrence.
+    public var whenPast: ConceptID?
+    /// A complaint denied with a never-before word (今まで…ない) denies this concept instead.
+    public var deniedByNever = false
     /// For fever: the body temperature in °C from which a temperature said is this finding, and
     /// below which it denies it (`temperature-from`: 37.5, so "38.2度" and "101F" are a fever
     /// and "36.8" is none).

@@ -42,6 +42,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case normal
     /// he, she, 本人: the person spoken of; when the speaker writes for someone else, the patient.
     case thirdPerson = "third-person"
+    /// 今まで, 一度も, in my life: a denial of a complaint says it is the first time.
+    case neverBefore = "never-before"
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
@@ -123,6 +125,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     case temperatureWord = "temperature-word"
     /// 分 in 38度5分: the tenths of a degree.
     case tenthOfDegree = "tenth-of-degree"
+    /// 去年, 学生時代, last winter, years ago: a time past and over.
+    case pastTime = "past-time"
+    /// から after an event, 以来, since: what began then lasts till now.
+    case sinceThen = "since-then"
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {
@@ -145,7 +151,7 @@ public enum CueRole: String, Sendable, CaseIterable {
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer, .normal, .thirdPerson:
+             .otherItems, .askingBack, .carer, .normal, .thirdPerson, .neverBefore:
             .everywhere
         default: .nearNumbers
         }

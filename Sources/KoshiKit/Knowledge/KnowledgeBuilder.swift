@@ -127,6 +127,8 @@ struct KnowledgeBuilder {
                                 fineDenies: record.list("fine-denies").map { ConceptID($0.item) },
                                 fineOneSide: record.list("fine-one-side").map { ConceptID($0.item) }))
         concepts[concepts.count - 1].bothSidesOf = record.list("both-sides-of").map { ConceptID($0.item) }
+        concepts[concepts.count - 1].whenPast = record.value("when-past").map(ConceptID.init)
+        concepts[concepts.count - 1].deniedByNever = record.value("denied-by-never") == "yes"
         if let text = record.value("temperature-from") {
             if let threshold = Double(text), (30...45).contains(threshold) { concepts[concepts.count - 1].temperatureFrom = threshold } else {
                 problems.append(record.problem("'temperature-from' must be a body temperature in °C", line: record.fields("temperature-from").first?.line))
@@ -279,7 +281,7 @@ struct KnowledgeBuilder {
                     }
                     check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)
                 }
-                check(record, record.list("implies"), "concept", conceptIDs)
+                check(record, record.list("implies") + record.fields("when-past").map { ($0.value, $0.line) }, "concept", conceptIDs)
                 check(record, record.list("fine-denies") + record.list("fine-one-side") + record.list("both-sides-of"), "concept", conceptIDs)
             case "question":
                 if record.list("asks").isEmpty {

@@ -13,7 +13,7 @@ struct CombinationPass: ReadingPass {
     func run(_ reading: inout LineUnderReading) {
         for c in reading.sentence.indices {
             var clause = reading.sentence[c]
-            for mode in [MentionMode.stated, .asked, .supposed, .someoneElse] {
+            for mode in [MentionMode.stated, .asked, .supposed, .someoneElse, .past] {
                 combine(in: &clause, mode: mode, &reading)
             }
             reading.sentence[c] = clause

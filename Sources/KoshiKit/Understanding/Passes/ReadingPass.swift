@@ -21,7 +21,9 @@ enum Passes {
         QuestionScopePass(),     // asked, not stated
         CombinationPass(),       // a body part and a sensation in one clause
         QuestionCompletionPass(),// "no weakness", asked about leg weakness
+        ClauseTimePass(),        // "I slipped on the ice last winter": an event past and over
         FinePartPass(),          // 「股のへんは普通」, "legs are fine": nothing wrong there
+        FirstEpisodePass(),      // 「今まで腰痛なんて一度もなかった」: the first time, not no pain
         FindingsPass(),          // what the clause states, one finding per concept
         BothSidesPass(),         // 「右足が…、左も」: a finding said of each side in turn
         TakeBackPass(),          // 「…今はないです」 takes back the clause before

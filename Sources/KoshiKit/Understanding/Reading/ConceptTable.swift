@@ -36,6 +36,10 @@ struct ConceptTable: Sendable {
     let bothSides: [ConceptID: [ConceptID]]
     /// The one-side findings of `bothSides`.
     var oneSideFindings: Set<ConceptID> { Set(bothSides.values.flatMap { $0 }) }
+    /// What an event said as past and over is instead (`when-past`).
+    let whenPast: [ConceptID: ConceptID]
+    /// The concept a complaint denied with "never before" denies instead (`denied-by-never`).
+    let deniedByNever: ConceptID?
     /// What the part denies when it names one side (`fine-one-side`).
     let fineOneSide: [ConceptID: [ConceptID]]
 
@@ -60,6 +64,8 @@ struct ConceptTable: Sendable {
         self.combinationsByHead = combinations
         self.scales = scales
         fineDenies = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineDenies) })
+        whenPast = Dictionary(uniqueKeysWithValues: concepts.compactMap { concept in concept.whenPast.map { (concept.id, $0) } })
+        deniedByNever = concepts.first(where: \.deniedByNever)?.id
         bothSides = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.bothSidesOf.isEmpty }.map { ($0.id, $0.bothSidesOf) })
         fineOneSide = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineOneSide) })
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
