@@ -125,6 +125,16 @@ public enum CueRole: String, Sendable, CaseIterable {
     case temperatureWord = "temperature-word"
     /// 分 in 38度5分: the tenths of a degree.
     case tenthOfDegree = "tenth-of-degree"
+    /// 月曜, monday (value: 1 Monday … 7 Sunday): a day of the week, counted back from today.
+    case weekday
+    /// 春, summer (value: the month it starts): a season, counted back from today.
+    case season
+    /// 1月, september (value: the month): a month, counted back from today.
+    case monthName = "month-name"
+    /// 先週の, the week before: the weekday named is last week's.
+    case lastWeek = "last-week"
+    /// off, 休: a span followed by it is time off, not how long it has hurt.
+    case timeOff = "time-off"
     /// 去年, 学生時代, last winter, years ago: a time past and over.
     case pastTime = "past-time"
     /// から after an event, 以来, since: what began then lasts till now.

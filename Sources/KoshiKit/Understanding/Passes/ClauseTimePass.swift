@@ -10,11 +10,15 @@ struct ClauseTimePass: ReadingPass {
         guard !line.concepts.onsetMarkers.isEmpty else { return }
         for c in reading.sentence.indices {
             let clause = reading.sentence[c]
-            guard saysPastAndOver(clause, line) else { continue }
+            let past = pastSegments(of: clause, line)
+            guard !past.isEmpty else { continue }
+            reading.pastClauses += past
+            func isPast(_ position: Int) -> Bool { past.contains { $0.contains(position) } }
             var instead: [CombinedMention] = []
             for k in clause.mentions.indices where line.concepts.onsetMarkers.contains(clause.mentions[k].concept) {
                 let mention = clause.mentions[k]
-                guard mention.mode == .stated, !mention.assertion.negated, !mention.consumed else { continue }
+                guard mention.mode == .stated, !mention.assertion.negated, !mention.consumed,
+                      isPast(line.tokens[mention.token].range.lowerBound) else { continue }
                 reading.sentence[c].mentions[k].mode = .past
                 if let concept = line.concepts.whenPast[mention.concept] {
                     instead.append(CombinedMention(concept: concept, assertion: Assertion(), absentWord: false,
@@ -23,7 +27,7 @@ struct ClauseTimePass: ReadingPass {
             }
             for m in clause.combinations.indices where line.concepts.onsetMarkers.contains(clause.combinations[m].concept) {
                 let combination = clause.combinations[m]
-                guard combination.mode == .stated, !combination.assertion.negated else { continue }
+                guard combination.mode == .stated, !combination.assertion.negated, isPast(combination.range.lowerBound) else { continue }
                 reading.sentence[c].combinations[m].mode = .past
                 if let concept = line.concepts.whenPast[combination.concept] {
                     instead.append(CombinedMention(concept: concept, assertion: Assertion(), absentWord: false, range: combination.range, mode: .stated))
@@ -33,15 +37,31 @@ struct ClauseTimePass: ReadingPass {
         }
     }
 
-    /// Whether the clause names a time past and over, with no "since" that carries it to now.
-    private func saysPastAndOver(_ clause: Clause, _ line: ScannedLine) -> Bool {
+    /// The parts of a clause, between its commas, that name a time past and over with no "since"
+    /// that carries it to now: in 「ぎっくり腰は3年前にやった、今回は昨日から」 only the first.
+    private func pastSegments(of clause: Clause, _ line: ScannedLine) -> [Range<Int>] {
+        var bounds = [clause.start]
+        for i in clause.tokens where line.role(of: i) == .coordinator && line.tokens[i].language == nil {
+            bounds.append(line.tokens[i].range.lowerBound)
+        }
+        bounds.append(clause.end)
+        var segments: [Range<Int>] = []
+        for n in 0..<(bounds.count - 1) where bounds[n] < bounds[n + 1] {
+            let segment = bounds[n]..<bounds[n + 1]
+            if saysPastAndOver(segment, line) { segments.append(segment) }
+        }
+        return segments
+    }
+
+    /// Whether the text names a time past and over, with no "since" that carries it to now.
+    private func saysPastAndOver(_ segment: Range<Int>, _ line: ScannedLine) -> Bool {
         let words = line.lexicon.cueWords
         var past = false
-        var i = clause.start
-        while i < clause.end {
-            if let (_, end) = words[.sinceThen].longest(in: line.scalars, at: i), end <= clause.end,
+        var i = segment.lowerBound
+        while i < segment.upperBound {
+            if let (_, end) = words[.sinceThen].longest(in: line.scalars, at: i), end <= segment.upperBound,
                !line.scalars[i].isLatinLetter || line.cursor.isWordStart(i) { return false }
-            if let (_, end) = words[.pastTime].longest(in: line.scalars, at: i), end <= clause.end,
+            if let (_, end) = words[.pastTime].longest(in: line.scalars, at: i), end <= segment.upperBound,
                !line.scalars[i].isLatinLetter || line.cursor.isWordStart(i) {
                 past = true
                 i = end

@@ -26,6 +26,9 @@ struct LineUnderReading {
     /// Denials that come from a part said to be fine (「右足は大丈夫」), each with where it was said:
     /// they count only for concepts the line says nothing else of (the left leg may be numb).
     var fineDenials: [(finding: LineFinding, position: Int)] = []
+    /// Clauses about a time past and over (`ClauseTimePass`): their spans are an earlier
+    /// episode's, not how long this pain has lasted.
+    var pastClauses: [Range<Int>] = []
     /// What the line has said of each side of the body (see `BothSidesPass`).
     var bothSides = SidesSaid()
 
