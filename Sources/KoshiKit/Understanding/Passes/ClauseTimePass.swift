@@ -37,11 +37,11 @@ struct ClauseTimePass: ReadingPass {
         }
     }
 
-    /// The parts of a clause, between its commas, that name a time past and over with no "since"
+    /// The parts of a clause, between its commas and conjunctions ("and"), that name a time past and over with no "since"
     /// that carries it to now: in 「ぎっくり腰は3年前にやった、今回は昨日から」 only the first.
     private func pastSegments(of clause: Clause, _ line: ScannedLine) -> [Range<Int>] {
         var bounds = [clause.start]
-        for i in clause.tokens where line.role(of: i) == .coordinator && line.tokens[i].language == nil {
+        for i in clause.tokens where (line.role(of: i) == .coordinator && line.tokens[i].language == nil) || line.role(of: i) == .conjunction {
             bounds.append(line.tokens[i].range.lowerBound)
         }
         bounds.append(clause.end)

@@ -90,8 +90,8 @@ struct PersonAgePass: LinePass {
         } else if let (_, after) = links.longest(in: line.scalars, at: i),
                   !(line.scalars[i].isLatinLetter && !reader.isWordStart(i)) {
             i = reader.afterSpaces(after)
-        } else if !(position > 0 && line.scalars[position - 1].isLatinLetter) {
-            // English says it straight after the person: "Dad's 68", "I'm 45".
+        } else if !(position >= 2 && line.scalars[position - 2] == .apostrophe) {
+            // English says it straight after a person's 's or 'm: "Dad's 68", "I'm 45" (not "my 3-year-old").
             return nil
         }
         let scan = ValueScan(reader: reader, words: line.lexicon.cueWords, sentenceEnds: [])
