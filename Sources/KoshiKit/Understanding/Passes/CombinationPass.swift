@@ -51,14 +51,28 @@ struct CombinationPass: ReadingPass {
                 let ranges = partners.map { line.tokens[mentions[$0].token].range } + [head.range]
                 let lower = ranges.map(\.lowerBound).min()!, upper = ranges.map(\.upperBound).max()!
                 // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
+                // But "no numbness in the legs" denies the numbness too, where the part says so;
+                // 「両足のしびれはない」 and "not in both legs" leave one leg open.
+                let deniedHeadStays = mentions[k].assertion.negated && partners.contains { partner in
+                    (line.concepts.fineDenies[mentions[partner].concept]?.contains(mentions[k].concept) ?? false)
+                        && !saysBoth(line.tokens[mentions[partner].token].range, line)
+                }
                 if !combination.keepsParts {
                     for partner in partners { clause.mentions[members[partner]].consumed = true }
-                    clause.mentions[members[k]].consumed = true
+                    if !deniedHeadStays { clause.mentions[members[k]].consumed = true }
                 }
                 clause.combinations.append(CombinedMention(concept: combination.concept, assertion: mentions[k].assertion,
                                                            absentWord: head.saysAbsent, range: lower..<upper, mode: mode))
                 if mode == .stated { reading.combined.insert(combination.concept) }
             }
+        }
+    }
+
+    /// Whether a part's word says both (両足, "both legs"): a word of `side-of-body` for both in it.
+    private func saysBoth(_ range: Range<Int>, _ line: ScannedLine) -> Bool {
+        let sides = line.lexicon.cueWords[.sideOfBody]
+        return range.contains { i in
+            sides.longest(in: line.scalars, at: i).map { $0.entry.value == 4 && $0.end <= range.upperBound } ?? false
         }
     }
 
@@ -87,7 +101,9 @@ struct CombinationPass: ReadingPass {
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach, !isPart(j),
                   !line.concepts.partTaking.contains(mentions[j].concept)
                   || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line))
-                  || (direction == -1 && j == k - 1 && describingSensation(before: k, in: mentions, line) != nil) {
+                  || (direction == -1 && j == k - 1 && describingSensation(before: k, in: mentions, line) != nil)
+                  // "both legs feel heavy and weak": sensations joined by and share the part.
+                  || (direction == -1 && j == k - 1 && joined(mentions[j], mentions[k], line)) {
                 j += direction
             }
             guard j >= 0, j < mentions.count, abs(j - k) <= Self.reach, isPart(j) else { continue }
