@@ -125,6 +125,10 @@ public enum CueRole: String, Sendable, CaseIterable {
     case temperatureWord = "temperature-word"
     /// 分 in 38度5分: the tenths of a degree.
     case tenthOfDegree = "tenth-of-degree"
+    /// kg, km, percent: a number measured so is no temperature.
+    case otherMeasure = "other-measure"
+    /// "own" in "his own dad": a word between a pronoun and a kin word.
+    case ownWord = "own"
     /// 月曜, monday (value: 1 Monday … 7 Sunday): a day of the week, counted back from today.
     case weekday
     /// 春, summer (value: the month it starts): a season, counted back from today.

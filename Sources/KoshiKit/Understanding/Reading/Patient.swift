@@ -70,7 +70,7 @@ struct Patient: Sendable, Equatable {
     static func kinAfter(_ position: Int, _ line: ScannedLine) -> [UInt32]? {
         let kinWords = line.lexicon.cueWords[.kin]
         var i = line.cursor.afterSpaces(position)
-        if let (word, end) = line.cursor.englishWord(at: i), word.folded == "own" { i = line.cursor.afterSpaces(end) }
+        if let (word, end) = line.cursor.englishWord(at: i), line.lexicon.cueWords[.ownWord].contains(word) { i = line.cursor.afterSpaces(end) }
         guard let (entry, end) = kinWords.longest(in: line.scalars, at: i),
               end == line.scalars.count || !line.scalars[end].isLatinLetter || line.scalars[end] == 0x73 else { return nil }
         return entry.key

@@ -96,6 +96,6 @@ enum TemperaturePattern {
     /// Whether a word of another measure follows (2.5 km, 38.5 kg).
     private static func followedByUnitWord(_ index: Int, _ scan: ValueScan) -> Bool {
         guard let (word, _) = scan.reader.englishWord(at: scan.reader.afterSpaces(index)) else { return false }
-        return ["kg", "km", "cm", "mm", "lb", "lbs", "kilos", "miles", "percent"].contains(word.folded)
+        return scan.words[.otherMeasure].contains(word)
     }
 }
