@@ -51,11 +51,12 @@ struct Patient: Sendable, Equatable {
         return context.patientIsSomeoneElse ? Patient(isSomeoneElse: true, kin: nil) : .speaker
     }
 
-    /// Whether a concept says something is wrong with the body: a complaint, or a sensation that
-    /// takes a body part (pain, numbness, weakness).
+    /// Whether a concept says something is wrong with the body now: a complaint, a sensation that
+    /// takes a body part (pain, numbness, weakness), or an event that starts pain (夫が脚立から落ちて).
     private static func saysAComplaint(_ concept: ConceptID, _ line: ScannedLine) -> Bool {
         let group = line.concepts.groups[concept]
-        return group == .complaint || (group != .redFlag && group != .context && line.concepts.partTaking.contains(concept))
+        return group == .complaint || line.concepts.onsetMarkers.contains(concept)
+            || (group != .redFlag && group != .context && line.concepts.partTaking.contains(concept))
     }
 
     /// The kin word inside a person's word (父が → 父, "my dad" → dad).
