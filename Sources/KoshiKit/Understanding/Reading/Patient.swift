@@ -38,11 +38,14 @@ struct Patient: Sendable, Equatable {
             case .sentenceEnd, .question, .clauseBreak: person = nil
             case nil:
                 guard let concept = line.concept(of: index), let person else { continue }
-                // The speaker's own complaint, or anything they say they have too (「私も疲れて」),
-                // makes them the patient ("I'm worried she fell" does not); a relative's complaint
+                // The speaker's own complaint or red flag ("I had cancer"), or anything they say
+                // they have too (「私も疲れて」), makes them the patient ("I'm worried she fell" does not); a relative's complaint
                 // (not their history: 「母が胃がんでした」) may make the relative the patient. A
                 // colleague or a friend is no one the speaker writes for.
-                if person.isSpeaker { speakersComplaint = speakersComplaint || saysAComplaint(concept, line) || person.too }
+                if person.isSpeaker {
+                    speakersComplaint = speakersComplaint || saysAComplaint(concept, line) || person.too
+                        || line.concepts.groups[concept] == .redFlag
+                }
                 else if othersComplaint == nil, person.kin != nil, saysAComplaint(concept, line) { othersComplaint = .some(person.kin) }
             default: continue
             }
