@@ -73,6 +73,14 @@ struct DenialTests {
         #expect(reported("I've never had cancer") == ["-cancer_history"])
     }
 
+    @Test("a sensation without a part is about the part spoken of last, when it is felt")
+    func topicPart() {
+        #expect(reported("腰が痛いです。今朝から特にズキズキします") == ["low_back_pain"])
+        #expect(reported("朝は腰が固まってて痛い。お風呂で温まると痛みを感じなくなります").contains("low_back_pain"))
+        #expect(!reported("腰も痛い。測ってみたら椅子の座面が傾いていました").contains("pelvic_misalignment"))
+        #expect(reported("The back pain's gone, but both his legs are extremely weak").contains("-low_back_pain"))
+    }
+
     @Test("not denials: assertions, frequency, relief, the worst ever")
     func notDenials() {
         #expect(reported("腰痛が治らない") == ["low_back_pain"])

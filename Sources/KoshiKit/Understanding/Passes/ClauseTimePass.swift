@@ -2,7 +2,7 @@
 ///道で転んだことはあるけど」, "I slipped on the ice last winter", "ぎっくり腰は3年前にやったことある")
 /// is no event of the present pain. The clause's events (`marks-onset`) then state nothing, or
 /// what their record says such a past one means (`when-past`: an earlier acute episode is a
-/// recurrence). Not when the pain has lasted since (3年前に転んでから, "ever since my accident"),
+/// recurrence); the complaints it combined into (that episode's back pain) state nothing either. Not when the pain has lasted since (3年前に転んでから, "ever since my accident"),
 /// and never for histories that stay true once said (`lasting` concepts other than events).
 struct ClauseTimePass: ReadingPass {
     func run(_ reading: inout LineUnderReading) {
@@ -15,6 +15,12 @@ struct ClauseTimePass: ReadingPass {
             reading.pastClauses += past
             func isPast(_ position: Int) -> Bool { past.contains { $0.contains(position) } }
             var instead: [CombinedMention] = []
+            // 「ぎっくり腰は3年前にやったことある」: the back pain of that episode is over too.
+            for m in clause.combinations.indices where line.concepts.groups[clause.combinations[m].concept] == .complaint
+                && clause.combinations[m].mode == .stated && isPast(clause.combinations[m].range.lowerBound)
+                && !line.concepts.onsetMarkers.contains(clause.combinations[m].concept) {
+                reading.sentence[c].combinations[m].mode = .past
+            }
             for k in clause.mentions.indices where line.concepts.onsetMarkers.contains(clause.mentions[k].concept) {
                 let mention = clause.mentions[k]
                 guard mention.mode == .stated, !mention.assertion.negated, !mention.consumed,

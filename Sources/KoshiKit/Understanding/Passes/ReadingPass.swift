@@ -20,6 +20,7 @@ enum Passes {
         SuppositionPass(),       // 「もし…たら」, "what if": supposed, not stated
         QuestionScopePass(),     // asked, not stated
         CombinationPass(),       // a body part and a sensation in one clause
+        TopicPartPass(),         // 「…今回はじわじわ痛くなってきた」: the part spoken of last
         FormAnswerPass(),        // 「熱：なし」, "fever: no": a form's item and its answer
         QuestionCompletionPass(),// "no weakness", asked about leg weakness
         ClauseTimePass(),        // "I slipped on the ice last winter": an event past and over

@@ -29,6 +29,8 @@ struct LineUnderReading {
     /// Clauses about a time past and over (`ClauseTimePass`): their spans are an earlier
     /// episode's, not how long this pain has lasted.
     var pastClauses: [Range<Int>] = []
+    /// The body part the line spoke of last, for a sensation said without one (`TopicPartPass`).
+    var lastPart: ConceptID?
     /// What the line has said of each side of the body (see `BothSidesPass`).
     var bothSides = SidesSaid()
 
