@@ -97,6 +97,8 @@ public struct Session: Sendable {
             return [.message(knowledge.text(.commandHelp, language))]
         case .why:
             return [.message(WhyWriter(knowledge: knowledge, language: language).text(state))]
+        case .plan:
+            return [.message(RecommendationWriter(knowledge: knowledge, language: language).plan(state))]
         case .summary:
             return [.message(SummaryWriter(knowledge: knowledge).text(Summary(state: state, knowledge: knowledge, time: nil)))]
         case .export:
@@ -139,6 +141,7 @@ public enum Command: String, CaseIterable, Sendable {
     case help = "/help"
     case why = "/why"
     case summary = "/summary"
+    case plan = "/plan"
     case export = "/export"
     case reset = "/reset"
     case lang = "/lang"

@@ -18,6 +18,12 @@ public struct RegionServices: Sendable {
     public var emergencyNumber: String
     public var names: [String: LocalizedText]
 
+    /// The services and texts a region may name, each a key of regions.kb and a `{placeholder}`.
+    public static let serviceKeys = [
+        "emergency", "advice-line", "doctor", "urgent-care", "emergency-department", "specialist", "practitioner", "pharmacist",
+        "internal-medicine", "cancer-team", "maternity", "in-person-note", "bodywork", "nsaids", "date-format",
+    ]
+
     /// The placeholders of texts, filled for a language.
     public func placeholders(_ language: Language) -> [String: String] {
         var values = ["emergency-number": emergencyNumber]

@@ -88,7 +88,7 @@ extension KnowledgeBuilder {
             return
         }
         var names: [String: LocalizedText] = [:]
-        for key in ["name", "emergency", "advice-line", "doctor", "urgent-care", "emergency-department", "specialist", "practitioner", "pharmacist"] {
+        for key in ["name"] + RegionServices.serviceKeys {
             names[key] = optionalText(record, key)
         }
         regions[region] = RegionServices(region: region, emergencyNumber: number, names: names)
