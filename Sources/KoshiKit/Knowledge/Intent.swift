@@ -6,6 +6,11 @@ public struct Intent: Sendable, Identifiable {
     public var words: [Synonym]
     public var answers: [Disposition: LocalizedText]
     public var beforeRecommendation: LocalizedText?
+    /// The answer for a situation (advice.kb), in place of the disposition's answer other than an
+    /// emergency's: painkillers in pregnancy are not the NSAIDs of everyone else.
+    public var situationAnswer: (situation: SituationID, text: LocalizedText)?
+    /// What the answers rest on, where they give medical advice (painkillers, exercise, work).
+    public var sources: [SourceID] = []
     public var file: String
     public var line: Int
 }

@@ -86,6 +86,9 @@ extension KnowledgeBuilder {
                     problems.append(record.problem("advice '\(record.id)' helps '\(id)', which has no '[because \(id)]' to say why, "
                                                    + "and the item has no 'why'", line: line))
                 }
+            case "intent":
+                check(record, record.list("source"), "source", sourceIDs)
+                check(record, record.list("in-situation"), "situation", situationIDs)
             case "situation", "referral":
                 check(record, record.list("any") + record.list("unless-any"), "concept", conceptIDs)
             case "because":

@@ -50,7 +50,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .referral:
             RecordSchema(["any": .list, "unless-any": .list, "to": .single])
         case .intent:
-            RecordSchema(["*": .list, "before.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
+            RecordSchema(["*": .list, "before.*": .single, "source": .list, "in-situation": .single, "in-situation.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
                           "in-person.*": .single, "self-care.*": .single])
         case .region:
             RecordSchema(["name.*": .single, "emergency-number": .single, "emergency.*": .single, "advice-line.*": .single, "doctor.*": .single,
