@@ -66,9 +66,9 @@ public enum DisplayWidth {
     }
 
     /// How many pieces at the end of a line move down with a closing mark that does not fit: the
-    /// closing marks already there and the character before them, as long as something stays on
-    /// the line and the carried run fits the next one. None (the mark then starts the line) when
-    /// that cannot be done.
+    /// closing marks already there, the character before them and any opening bracket before
+    /// that, as long as something stays on the line and the carried run fits the next one. None
+    /// (the mark then starts the line) when that cannot be done.
     private static func carriedBeforeClosing(_ line: [Substring], adding markWidth: Int, width: Int) -> Int {
         var count = 0, carriedWidth = markWidth
         while count < line.count - 1 {
@@ -77,7 +77,15 @@ public enum DisplayWidth {
             carriedWidth += of(piece)
             if carriedWidth > width { return 0 }
             count += 1
-            if !isClosing(piece) { return count }
+            if !isClosing(piece) {
+                // …and an opening bracket just before it comes too, rather than end the line.
+                while count < line.count - 1, isOpening(line[line.count - 1 - count]) {
+                    carriedWidth += of(line[line.count - 1 - count])
+                    if carriedWidth > width { return 0 }
+                    count += 1
+                }
+                return count
+            }
         }
         return 0
     }
