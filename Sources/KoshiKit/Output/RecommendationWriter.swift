@@ -42,9 +42,9 @@ public struct RecommendationWriter: Sendable {
         var parts: [String] = []
         if changed { parts.append(knowledge.text(.recommendationChanged, language)) }
         parts.append(framed(recommendation, state: state))
-        parts.append(detail(recommendation, state: state))
+        // The reassurance goes on in the detail's paragraph: a row saved is a row of the plan.
+        parts.append(([detail(recommendation, state: state)] + reassurance(recommendation.disposition)).joined(separator: " "))
         parts += reasons(recommendation, state: state)
-        parts += reassurance(recommendation.disposition)
         let plan = Advice(knowledge: knowledge).planned(recommendation.advice, state: state)
         if !plan.isEmpty {
             parts += personHeading
