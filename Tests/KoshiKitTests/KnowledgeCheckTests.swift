@@ -75,7 +75,7 @@ struct KnowledgeCheckTests {
     @Test("a reference to an unknown source")
     func unknownSource() {
         var kb = BrokenKnowledge()
-        let line = kb.replace(in: "rules.kb", line: "source: nice-ng59, article-5.1", with: "source: nice-ng60, article-5.1")
+        let line = kb.replace(in: "rules.kb", line: "source: nice-ng59, nice-cks", with: "source: nice-ng60, nice-cks")
         #expect(kb.problems == ["Knowledge/rules.kb:\(line): unknown source 'nice-ng60' (did you mean 'nice-ng59'?)"])
     }
 

@@ -164,7 +164,7 @@ struct SummaryTests {
         let markdown = writer.markdown(summary(ja))
         #expect(markdown.hasPrefix("# 腰痛の相談のまとめ（koshi）\n"))
         #expect(markdown.contains("- 作成日時: 2026-03-04T05:06:07Z\n"))
-        #expect(markdown.contains("**できるだけ早めに医療機関を（整形外科）** (`doctor-soon`)"))
+        #expect(markdown.contains("**医師の診察を（今日か数日のうちに）** (`doctor-soon`)"))
         #expect(markdown.contains("- 発熱 (“熱”, 1行目)\n"))
         #expect(markdown.contains("| 発熱 | あり (“熱”) |"))
         #expect(markdown.contains("| がんの既往 | 未確認 |"))
