@@ -71,6 +71,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case reviewDatedSix = "review.dated-six"
     case reviewWeeks = "review.weeks"
     case dateMonthNames = "date.month-names"
+    case planHeading = "plan.heading"
     case planGuideline = "plan.guideline"
     case planArticle = "plan.article"
     case planItem = "plan.item"

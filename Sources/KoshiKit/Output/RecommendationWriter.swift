@@ -81,7 +81,8 @@ public struct RecommendationWriter: Sendable {
     public func plan(_ state: DialogueState) -> String {
         guard let recommendation = state.recommendation else { return knowledge.text(.planNone, language) }
         let plan = Advice(knowledge: knowledge).planned(recommendation.advice, state: state)
-        var parts = [knowledge.text(.planFullHeading, language, ["headline": headline(recommendation, region: state.region)])]
+        var parts = [knowledge.text(.planFullHeading, language, ["plan": knowledge.text(.planHeading, language),
+                                                                  "headline": headline(recommendation, region: state.region)])]
         parts += personHeading
         parts += reassurance(recommendation.disposition)
         if plan.isEmpty { parts.append(knowledge.text(.planEmpty, language)) }
@@ -133,7 +134,7 @@ public struct RecommendationWriter: Sendable {
                 why += "\n" + Knowledge.fill(rule.explanation[language], services)
             }
             parts.append(why)
-        } else if recommendation.disposition != .selfCare {
+        } else {
             parts.append(knowledge.text(.reasonsNone, language))
         }
         let unknownFlags = knowledge.concepts.filter { $0.group == .redFlag && state.status(of: $0.id) == .unknown }
