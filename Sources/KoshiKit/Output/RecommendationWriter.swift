@@ -43,7 +43,8 @@ public struct RecommendationWriter: Sendable {
         if changed { parts.append(knowledge.text(.recommendationChanged, language)) }
         parts.append(framed(recommendation, state: state))
         // The reassurance goes on in the detail's paragraph: a row saved is a row of the plan.
-        parts.append(([detail(recommendation, state: state)] + reassurance(recommendation.disposition)).joined(separator: " "))
+        parts.append(([detail(recommendation, state: state)] + reassurance(recommendation.disposition))
+            .joined(separator: language == .ja ? "" : " "))
         parts += reasons(recommendation, state: state)
         let plan = Advice(knowledge: knowledge).planned(recommendation.advice, state: state)
         if !plan.isEmpty {
