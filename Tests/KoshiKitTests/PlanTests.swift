@@ -195,3 +195,19 @@ struct PlanKnowledgeTests {
         #expect(problems.contains { $0.contains("unknown situation 'pregnant' (did you mean 'pregnancy'?)") }, "\(problems)")
     }
 }
+
+@Suite("The plan as the summary carries it")
+struct PlanInSummaryTests {
+    /// Advice texts name the region's services ({pharmacist}, {nsaids}); the summary must fill them
+    /// with `AdviceItem.text(_:services:)`. Summary.swift (the summary engineer's) still copies
+    /// `text[language]`: a known issue until it does, and then this test says to drop the wrapper.
+    @Test("the exported plan's texts have the region's services filled in")
+    func summaryFillsPlaceholders() {
+        let consultation = Consultation("my lower back has ached for 5 days, I'm 35, pain 4", .en, region: .gb)
+        let summary = Summary(state: consultation.session.state, knowledge: knowledge, time: nil)
+        #expect(!summary.plan.isEmpty)
+        withKnownIssue("Summary.swift copies advice.text[language] without the region's services") {
+            for item in summary.plan { #expect(!item.text.contains("{"), "\(item.id): \(item.text)") }
+        }
+    }
+}
