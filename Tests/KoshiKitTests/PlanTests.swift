@@ -132,11 +132,11 @@ struct PlanTests {
     }
 
     @Test("a desk worker is told why: since they sit for long hours")
-    func whyClause() {
+    func whyClause() throws {
         let planned = Advice(knowledge: knowledge).plan(for: .selfCare, state: state(["desk_work"], age: 40, days: 10, pain: 3))
-        let breaks = try? #require(planned.first { $0.item.id == "desk-breaks" })
-        #expect(breaks?.why?.ja == "座っている時間が長いとのことなので")
-        #expect(breaks?.why?.en == "since you sit for long hours")
+        let breaks = try #require(planned.first { $0.item.id == "desk-breaks" })
+        #expect(breaks.why?.ja == "座っている時間が長いとのことなので")
+        #expect(breaks.why?.en == "since you sit for long hours")
     }
 
     @Test("no emergency gets a plan")
@@ -162,10 +162,10 @@ struct PlanKnowledgeTests {
     }
 
     @Test("the article is cited by its section's title, never by a bare number")
-    func citations() {
-        let article = try? #require(knowledge.sources["article-5.1"])
-        #expect(article?.citation(.ja) == "記事「正しい座り方・立ち方を意識する」")
-        #expect(article?.citation(.en) == "the article, \"How you sit and stand\"")
+    func citations() throws {
+        let article = try #require(knowledge.sources["article-5.1"])
+        #expect(article.citation(.ja) == "記事「正しい座り方・立ち方を意識する」")
+        #expect(article.citation(.en) == "the article, \"How you sit and stand\"")
         for source in knowledge.sources.values {
             for language in Language.allCases { #expect(!source.citation(language).contains("§"), "\(source.id)") }
         }
