@@ -74,7 +74,14 @@ extension KnowledgeBuilder {
         }
         let words = synonyms(record, prefix: "")
         if words.isEmpty, readsWords { problems.append(record.problem("intent '\(record.id)' has no words")) }
+        var situationAnswer: (SituationID, LocalizedText)?
+        if let situation = record.value("in-situation") {
+            situationAnswer = (SituationID(situation), localized(record, "in-situation"))
+        } else if optionalText(record, "in-situation") != nil {
+            problems.append(record.problem("intent '\(record.id)' has an 'in-situation' answer but no 'in-situation' to say when"))
+        }
         intents.append(Intent(id: record.id, words: words, answers: answers, beforeRecommendation: optionalText(record, "before"),
+                              situationAnswer: situationAnswer, sources: record.list("source").map { SourceID($0.item) },
                               file: record.file, line: record.line))
     }
 
@@ -88,7 +95,7 @@ extension KnowledgeBuilder {
             return
         }
         var names: [String: LocalizedText] = [:]
-        for key in ["name", "emergency", "advice-line", "doctor", "urgent-care", "emergency-department", "specialist", "practitioner", "pharmacist"] {
+        for key in ["name"] + RegionServices.serviceKeys {
             names[key] = optionalText(record, key)
         }
         regions[region] = RegionServices(region: region, emergencyNumber: number, names: names)

@@ -69,15 +69,16 @@ public struct Summary: Sendable {
             }
             return item(id)
         }
+        let services = knowledge.regions[state.region]?.placeholders(language) ?? [:]
         plan = (recommendation?.advice ?? []).compactMap { id in
             knowledge.advice.first { $0.id == id }.map { advice in
                 let sources = advice.sources.compactMap { knowledge.sources[$0] }
-                return PlanItem(id: advice.id.rawValue, title: advice.title[language], text: advice.text[language],
+                return PlanItem(id: advice.id.rawValue, title: advice.title[language], text: advice.text(language, services: services),
                                 citations: sources.map { $0.citation(language) },
                                 articleSection: sources.first { $0.kind == .article }?.section)
             }
         }
         transcript = state.transcript
-        disclaimer = knowledge.text(.disclaimer, language)
+        disclaimer = knowledge.text(.disclaimer, language, services)
     }
 }
