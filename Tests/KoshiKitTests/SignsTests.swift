@@ -29,8 +29,22 @@ struct SignsTests {
         ("急に腰に激痛が走って、お腹も痛いし冷や汗が出る", "aortic_warning", true), ("お腹が痛いです", "aortic_warning", false),
         ("右足に力が入らなくて立てない", "worsening_weakness", true), ("腰が痛くて立てません", "worsening_weakness", false),
         ("temp of 39 and shivering uncontrollably", "very_unwell", true), ("bit of a temperature, 37.5, otherwise fine", "very_unwell", false),
+        ("屋根の雪下ろしで屋根から落っこちた", "major_trauma", true), ("my back has hurt since I slipped on the stairs", "pain_on_movement", false),
+        ("it hurts going down the stairs", "pain_on_movement", true),
     ])
     func newerSigns(line: String, concept: String, present: Bool) {
-        #expect(reported(line).contains(concept) == present, "\(reported(line))")
+        #expect(read(line).contains(concept) == present, "\(read(line))")
+    }
+
+    @Test("pain down a leg and a foot that drags, said as people say them", arguments: [
+        ("pain from my lower back down my right leg", ["low_back_pain", "leg_numbness"]),
+        ("shooting pain from my lower back down the back of my right leg to the calf", ["low_back_pain", "leg_numbness"]),
+        ("my back hurts, down my right leg", ["low_back_pain", "leg_numbness"]),
+        ("my left foot has started dragging and catching on the stairs", ["leg_weakness"]),
+        ("No pain down my legs", ["-leg_numbness"]),
+        ("My wife had numbness all down her leg, mine's just a sore lower back", ["low_back_pain"]),
+    ] as [(String, Set<String>)])
+    func downTheLeg(line: String, expected: Set<String>) {
+        #expect(reported(line) == expected, "\(reported(line))")
     }
 }
