@@ -23,6 +23,28 @@ struct HostileInputRound3Tests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: 18
+
+    @Test("18: a huge bad argument is echoed cut to its first 80 characters and '…', on one short line",
+          arguments: ["--lang", "--region=", "--export", "--script", "--knowledge", "test", "kb check", "--"])
+    func hugeArgumentCut(option: String) throws {
+        let huge = String(repeating: "a", count: 120_000)
+        let arguments: [String] = switch option {
+        case "--region=": ["--region=" + huge]
+        case "kb check": ["kb", "check", huge]
+        case "--": ["--" + huge]
+        case "--export": ["--export", huge + ".md"]
+        default: [option, huge]
+        }
+        let result = try Koshi.run(arguments, input: "x\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.utf8.count < 400, "\(result.stderr.prefix(300))")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        // "--aaa…" is cut as a whole: its dashes are two of the 80.
+        #expect(result.stderr.contains(String(repeating: "a", count: option == "--" ? 78 : 80) + "…"), "\(result.stderr.prefix(300))")
+        #expect(!result.stderr.contains(String(repeating: "a", count: 81)))
+    }
+
     // MARK: 19
 
     @Test("19: zero-width space, BOM, soft hyphen and word joiner are shown escaped in messages and replies, replaced in Markdown",
