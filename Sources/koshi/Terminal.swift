@@ -83,6 +83,14 @@ enum Terminal {
         return message
     }
 
+    /// The exit status once everything is written: 1, said on stderr, when stdout could not be
+    /// written (a full disk); 0 otherwise, also when the reader went away (`| head -1`).
+    static func outputStatus() -> Int32 {
+        guard let problem = standardOutput.problem else { return 0 }
+        standardError.write("koshi: cannot write the output: \(problem)\n")
+        return 1
+    }
+
     /// Whether a text holds a C0 or C1 control character or DEL: what no argument may hold.
     static func hasControlCharacters(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }

@@ -35,8 +35,10 @@ do {
     exit(failure.status)
 } catch {
     if Koshi.exitCode(for: error) == .success {
-        print(Koshi.fullMessage(for: error))
-        exit(0)
+        // --help and --version: what cannot be written (a full disk) is a failure, said so.
+        Terminal.ignoreBrokenPipes()
+        Terminal.standardOutput.write(Koshi.fullMessage(for: error) + "\n")
+        exit(Terminal.outputStatus())
     }
     let message = Koshi.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     // ArgumentParser quotes the argument at fault, which may be huge, or hold a bidi control or a separator.

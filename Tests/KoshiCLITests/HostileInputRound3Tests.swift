@@ -23,6 +23,24 @@ struct HostileInputRound3Tests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: 17
+
+    @Test("17: help, version and kb check say so and exit 1 when stdout cannot be written",
+          arguments: [["--help"], ["--version"], ["kb", "check"], ["kb", "check", "--help"]])
+    func fullStdout(arguments: [String]) throws {
+        let folder = try TestFolder("round3")
+        let passing = try folder.write("@lang en\n> /quit\n", to: "pass.koshi")
+        let arguments = arguments.map { $0 == "PASSING" ? passing : $0 }
+        let output = try Self.shell("\"$0\" \"$@\" >/dev/full 2>\"$ERR\"; echo $?", [Koshi.binary.path] + arguments,
+                                    environment: ["ERR": folder.file("err")])
+        #expect(output == "1\n")
+        #expect(folder.read("err") == "koshi: cannot write the output: No space left on device\n")
+        // And a reader that goes away early is a normal end for help.
+        _ = try Self.shell("{ env --default-signal=PIPE \"$0\" --help; echo $? >\"$1\"; } | head -c 1 >/dev/null",
+                           [Koshi.binary.path, folder.file("status")])
+        #expect(folder.read("status") == "0\n")
+    }
+
     // MARK: 18
 
     @Test("18: a huge bad argument is echoed cut to its first 80 characters and '…', on one short line",
