@@ -23,10 +23,27 @@ struct HostileInputRound3Tests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: 13
+
+    @Test("13: koshi test | head removes its temporary folder though its reader went away")
+    func testRunIntoClosedPipe() throws {
+        let folder = try TestFolder("round3")
+        _ = try folder.makeFolder("tmp")
+        _ = try folder.makeFolder("tr")
+        for i in 1...120 {
+            try folder.write("@lang en\n> my back hurts\n= wrong \(i)\n> /export out.json\n> no\n= wrong\n", to: "tr/t\(i).koshi")
+        }
+        // SIGPIPE as a shell leaves it: this test process ignores it, and koshi would inherit that.
+        let status = try Self.shell("TMPDIR=\"$1\" env --default-signal=PIPE \"$0\" test \"$2\" | head -c 100 >/dev/null; echo done",
+                                    [Koshi.binary.path, folder.file("tmp"), folder.file("tr")])
+        #expect(status == "done\n")
+        #expect(folder.names(in: "tmp").isEmpty, "left behind: \(folder.names(in: "tmp"))")
+    }
+
     // MARK: 17
 
-    @Test("17: help, version and kb check say so and exit 1 when stdout cannot be written",
-          arguments: [["--help"], ["--version"], ["kb", "check"], ["kb", "check", "--help"]])
+    @Test("17: help, version, kb check and a passing koshi test say so and exit 1 when stdout cannot be written",
+          arguments: [["--help"], ["--version"], ["kb", "check"], ["kb", "check", "--help"], ["test", "PASSING"]])
     func fullStdout(arguments: [String]) throws {
         let folder = try TestFolder("round3")
         let passing = try folder.write("@lang en\n> /quit\n", to: "pass.koshi")
