@@ -162,6 +162,11 @@ struct ChatDriver {
         if let problem = SummaryFile.lengthProblem(path) {
             return current!.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem])))
         }
+        // A folder, FIFO or link is never replaced, so --force is no way out: said at once.
+        if let what = SummaryFile.otherThanFile(path) {
+            return current!.notice(.error(knowledge.text(.exportFailed, language,
+                                                         ["path": path, "reason": SummaryFile.notAFileReason(what) + "; choose another name"])))
+        }
         var force = force
         if !force, SummaryFile.exists(path) {
             // The question is a prompt, which no renderer escapes: the path is escaped here.

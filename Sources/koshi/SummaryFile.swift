@@ -61,11 +61,33 @@ enum SummaryFile {
         return lstat(path, &info) == 0
     }
 
+    /// What is at `path` if it is there but is not a regular file, which no summary replaces
+    /// (not even with --force): "a folder", "a FIFO", "a symbolic link", "a device", "a socket";
+    /// nil when nothing is there or a regular file is.
+    static func otherThanFile(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The reason given when `path` is something no summary replaces: "it is a folder, not a file".
+    static func notAFileReason(_ what: String) -> String {
+        what == "not a regular file" ? "it exists and is not a regular file" : "it is \(what), not a file"
+    }
+
     /// Why writing `path` would fail, checked before a session starts so that nothing typed is lost.
     static func writabilityProblem(_ path: String, force: Bool) -> String? {
         var info = stat()
         if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) != S_IFREG { return "it exists and is not a regular file" }
+            if let what = otherThanFile(path) { return notAFileReason(what) }
             if !force { return "it already exists (add --force to replace it)" }
         }
         let folder = directory(of: path)

@@ -40,6 +40,30 @@ struct HostileInputRound3Tests {
         #expect(folder.names(in: "tmp").isEmpty, "left behind: \(folder.names(in: "tmp"))")
     }
 
+    // MARK: 16
+
+    @Test("16: /export to a folder, FIFO or link says it is not a file, and does not offer --force, which could not help",
+          arguments: ["folder", "fifo", "link"])
+    func exportCommandToNotAFile(kind: String) throws {
+        let folder = try TestFolder("round3")
+        let path = folder.file("dir.json")
+        switch kind {
+        case "folder": _ = try folder.makeFolder("dir.json")
+        case "fifo": #expect(mkfifo(path, 0o600) == 0)
+        default:
+            try folder.write("keep\n", to: "target.json")
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: folder.file("target.json"))
+        }
+        let result = try Koshi.run(["--lang", "en"], input: "my back hurts\n/export \(path)\n/export \(path) --force\nnone of those\n")
+        #expect(result.status == 0)
+        let what = ["folder": "a folder", "fifo": "a FIFO", "link": "a symbolic link"][kind]!
+        let said = "! Could not write \(path) (it is \(what), not a file; choose another name). The conversation goes on.\n"
+        #expect(result.stdout.components(separatedBy: said).count - 1 == 2, "\(result.stdout)")
+        #expect(!result.stdout.contains("--force"), "\(result.stdout)")
+        #expect(result.stdout.contains("Next, do any of these apply?"), "the session went on")
+        if kind == "link" { #expect(folder.read("target.json") == "keep\n") }
+    }
+
     // MARK: 17
 
     @Test("17: help, version, kb check and a passing koshi test say so and exit 1 when stdout cannot be written",
