@@ -40,6 +40,48 @@ struct HostileInputRound3Tests {
         #expect(folder.names(in: "tmp").isEmpty, "left behind: \(folder.names(in: "tmp"))")
     }
 
+    // MARK: 14
+
+    @Test("14: with --export --force, a folder, FIFO or link put at the path during the session is left; the summary goes beside it",
+          arguments: ["folder", "fifo", "link"])
+    func forcedExportTargetReplaced(kind: String) throws {
+        let folder = try TestFolder("round3")
+        let path = try folder.write("old\n", to: "s.json")
+        try folder.write("someone else's\n", to: "other.json")
+        let process = Process()
+        process.executableURL = Koshi.binary
+        process.arguments = ["--lang", "en", "--format", "jsonl", "--export", path, "--force"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data("my back hurts\n".utf8))
+        var seen = ""
+        while seen.components(separatedBy: "\"ready\"").count - 1 < 2 {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        try FileManager.default.removeItem(atPath: path)
+        switch kind {
+        case "folder": _ = try folder.makeFolder("s.json")
+        case "fifo": #expect(mkfifo(path, 0o600) == 0)
+        default: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: folder.file("other.json"))
+        }
+        try input.fileHandleForWriting.close()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        let what = ["folder": "a folder", "fifo": "a FIFO", "link": "a symbolic link"][kind]!
+        #expect(stderr == "koshi: \(path) is \(what) now, not a file, and was left as it was; the summary was written to \(folder.file("s-1.json"))\n")
+        let summary = try #require(FileManager.default.contents(atPath: folder.file("s-1.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: summary) as? [String: Any])
+        #expect((object["transcript"] as? [[String: Any]])?.contains { $0["text"] as? String == "my back hurts" } == true)
+        #expect(folder.read("other.json") == "someone else's\n", "nothing was written through the link")
+    }
+
     // MARK: 16
 
     @Test("16: /export to a folder, FIFO or link says it is not a file, and does not offer --force, which could not help",
