@@ -23,6 +23,54 @@ struct HostileInputRound3Tests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: 10
+
+    static let japaneseLines = "腰が痛いです\nどれもありません\n"
+
+    /// The same two lines in another encoding, as a Windows editor or iconv writes them.
+    static func encoded(_ encoding: String) -> [UInt8] {
+        let units = Array(japaneseLines.utf16)
+        switch encoding {
+        case "UTF-16LE with BOM": return [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case "UTF-16BE with BOM": return [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        case "UTF-32LE with BOM":
+            return [0xFF, 0xFE, 0, 0] + japaneseLines.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+        default:  // Shift_JIS: 腰が痛いです / どれもありません
+            return [0x8D, 0x98, 0x82, 0xAA, 0x92, 0xC9, 0x82, 0xA2, 0x82, 0xC5, 0x82, 0xB7, 0x0A,
+                    0x82, 0xC7, 0x82, 0xEA, 0x82, 0xE0, 0x82, 0xA0, 0x82, 0xE8, 0x82, 0xDC, 0x82, 0xB9, 0x82, 0xF1, 0x0A]
+        }
+    }
+
+    @Test("10: a script in UTF-16, UTF-32 or Shift_JIS is refused before anything is said: one line, status 2",
+          arguments: ["UTF-16LE with BOM", "UTF-16BE with BOM", "UTF-32LE with BOM", "Shift_JIS"])
+    func scriptNotUTF8(encoding: String) throws {
+        let folder = try TestFolder("round3")
+        let script = try folder.write(Self.encoded(encoding), to: "script.txt")
+        let result = try Koshi.run(["--lang", "en", "--script", script])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        let said = encoding.hasPrefix("UTF-16") ? "it is UTF-16 text" : encoding.hasPrefix("UTF-32") ? "it is UTF-32 text"
+            : "it is not UTF-8 text (Shift_JIS or another encoding)"
+        #expect(result.stderr == "koshi: cannot read script '\(script)': \(said); save it as UTF-8\n")
+    }
+
+    @Test("10: a line further on that is not UTF-8 ends the script there: said on stderr, status 2; a UTF-8 BOM is fine")
+    func scriptNotUTF8FurtherOn() throws {
+        let folder = try TestFolder("round3")
+        // Past the first block koshi reads (64 KB), so that only the line itself can tell.
+        let comments = String(repeating: "# a comment to fill the first block of the script\n", count: 2_000)
+        let script = try folder.write([0xEF, 0xBB, 0xBF] + Array((comments + "my back hurts\n").utf8) + Self.encoded("Shift_JIS"), to: "late.txt")
+        let result = try Koshi.run(["--lang", "en", "--format", "jsonl", "--script", script])
+        #expect(result.status == 2)
+        #expect(try jsonEvents(result.stdout, ofType: "findings").count == 1, "the lines before it were answered")
+        #expect(result.stderr == "koshi: cannot read the input: line 2002 of the script is not UTF-8 text "
+                + "(Shift_JIS or another encoding); save it as UTF-8\n")
+        let marked = try folder.write([0xEF, 0xBB, 0xBF] + Array(Self.japaneseLines.utf8), to: "bom.txt")
+        let accepted = try Koshi.run(["--format", "jsonl", "--script", marked])
+        #expect(accepted.status == 0)
+        #expect(try jsonEvents(accepted.stdout, ofType: "findings").count == 2)
+    }
+
     // MARK: 13
 
     @Test("13: koshi test | head removes its temporary folder though its reader went away")
