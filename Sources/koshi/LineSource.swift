@@ -184,7 +184,7 @@ struct PlainLineReader: LineSource {
                 }
             }
             // LF, CR LF and a lone CR (old Mac files, some Windows tools) each end a line.
-            let newline = buffer[start..<end].firstIndex { $0 == 0x0A || $0 == 0x0D }
+            let newline = Self.lineEnd(in: buffer, from: start, to: end)
             let chunkEnd = newline ?? end
             if !overflowed {
                 let room = InputSanitizer.maximumLineBytes + 4 - line.count
@@ -198,6 +198,19 @@ struct PlainLineReader: LineSource {
                 afterCarriageReturn = buffer[newline] == 0x0D
                 return finish(line, overflowed: overflowed)
             }
+        }
+    }
+
+    /// The index of the first LF or CR in `buffer[from..<to]`, by memchr: the rest of a line
+    /// over the limit is skipped block by block at the speed of memory, not byte by byte.
+    static func lineEnd(in buffer: [UInt8], from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var limit = to
+            if let found = memchr(base + from, 0x0A, to - from) { limit = base.distance(to: UnsafeRawPointer(found)) }
+            if limit > from, let found = memchr(base + from, 0x0D, limit - from) { limit = base.distance(to: UnsafeRawPointer(found)) }
+            return limit < to ? limit : nil
         }
     }
 

@@ -215,4 +215,28 @@ struct HostileInputRound3Tests {
         #expect(!markdown.contains(character))
         #expect(markdown.contains("> my back\u{FFFD} hurts"), "\(markdown)")
     }
+
+    // MARK: 21
+
+    @Test("21: the rest of an over-long line is skipped fast: 200 MB on one line costs little more than its first megabyte")
+    func overlongLineSkippedFast() throws {
+        let folder = try TestFolder("round3")
+        let megabyte = [UInt8](repeating: UInt8(ascii: "a"), count: 1 << 20)
+        #expect(FileManager.default.createFile(atPath: folder.file("long.txt"), contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.file("long.txt")))
+        for _ in 0..<200 { try handle.write(contentsOf: megabyte) }
+        try handle.write(contentsOf: Data("\n".utf8))
+        try handle.close()
+        try folder.write(megabyte + [UInt8(ascii: "a"), 0x0A], to: "short.txt")
+        func seconds(_ script: String) throws -> Double {
+            let started = Date()
+            let result = try Koshi.run(["--lang", "en", "--format", "jsonl", "--script", folder.file(script)])
+            #expect(result.status == 0)
+            #expect(try jsonEvents(result.stdout, ofType: "error").count == 1, "the cut is said once")
+            return Date().timeIntervalSince(started)
+        }
+        let short = try seconds("short.txt"), long = try seconds("long.txt")
+        // Skipping 199 MB byte by byte took seconds (8 s and more in a debug build); by blocks it takes milliseconds.
+        #expect(long - short < 3, "a 1 MB line took \(short) s, a 200 MB one \(long) s")
+    }
 }
