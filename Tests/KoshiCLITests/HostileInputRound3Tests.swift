@@ -216,6 +216,30 @@ struct HostileInputRound3Tests {
         #expect(markdown.contains("> my back\u{FFFD} hurts"), "\(markdown)")
     }
 
+    // MARK: 20
+
+    @Test("20: kb check takes a .kb that starts with a UTF-8 BOM or ends its lines with CR alone, and blames a missing [knowledge] on manifest.kb")
+    func knowledgeFileMarksAndBlame() throws {
+        let folder = try TestFolder("round3")
+        var outputs: [String: String] = [:]
+        for (name, manifest) in [("none", nil), ("plain", "[knowledge]\nversion: 1\n"), ("bom", "\u{FEFF}[knowledge]\nversion: 1\n"),
+                                 ("cr", "[knowledge]\rversion: 1\r"), ("crlf", "[knowledge]\r\nversion: 1\r\n")] as [(String, String?)] {
+            _ = try folder.makeFolder(name)
+            for file in KnowledgeBaseCheckTests.neededFiles { try folder.write("", to: "\(name)/\(file)") }
+            if let manifest { try folder.write(manifest, to: "\(name)/manifest.kb") }
+            let checked = try Koshi.run(["kb", "check", folder.file(name)])
+            #expect(checked.status == 1)
+            outputs[name] = checked.stdout.replacingOccurrences(of: folder.file(name) + "/", with: "")
+        }
+        let none = try #require(outputs["none"])
+        #expect(none.contains("manifest.kb:1: the knowledge base has no '[knowledge]' record with a version\n"), "\(none)")
+        #expect(!none.contains("advice.kb:1: the knowledge base has no '[knowledge]'"))
+        let plain = try #require(outputs["plain"])
+        #expect(!plain.contains("[knowledge]"), "\(plain)")
+        #expect(!plain.contains("manifest.kb"), "\(plain)")
+        for name in ["bom", "cr", "crlf"] { #expect(outputs[name] == plain, "\(name): \(outputs[name] ?? "")") }
+    }
+
     // MARK: 21
 
     @Test("21: the rest of an over-long line is skipped fast: 200 MB on one line costs little more than its first megabyte")

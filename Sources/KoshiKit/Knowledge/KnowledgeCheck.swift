@@ -18,7 +18,7 @@ public enum KnowledgeCheck {
         do {
             knowledge = try Knowledge(files: files)
         } catch {
-            return sorted(error.problems)
+            return sorted(placed(error.problems, files: files))
         }
         var problems: [KnowledgeProblem] = []
         problems += missingCanonicalConcepts(knowledge, files: files)
@@ -33,6 +33,17 @@ public enum KnowledgeCheck {
 
     static func sorted(_ problems: [KnowledgeProblem]) -> [KnowledgeProblem] {
         problems.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
+    }
+
+    /// The missing `[knowledge]` record is reported against the file that should hold it,
+    /// `manifest.kb` (or "(knowledge)" when there is none), not against whichever file the
+    /// loader read first.
+    static func placed(_ problems: [KnowledgeProblem], files: [KnowledgeFile]) -> [KnowledgeProblem] {
+        let manifest = files.first { $0.name == "manifest.kb" || $0.name.hasSuffix("/manifest.kb") }?.name ?? "(knowledge)"
+        return problems.map { problem in
+            guard problem.message.hasPrefix("the knowledge base has no '[knowledge]' record") else { return problem }
+            return KnowledgeProblem(file: manifest, line: 1, message: problem.message)
+        }
     }
 
     static func missingCanonicalConcepts(_ knowledge: Knowledge, files: [KnowledgeFile]) -> [KnowledgeProblem] {
