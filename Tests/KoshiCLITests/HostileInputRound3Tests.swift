@@ -23,6 +23,36 @@ struct HostileInputRound3Tests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    // MARK: 9
+
+    @Test("9: --knowledge on a base that kb check rejects (it loads, but has no concepts) runs no session: one line, status 2")
+    func knowledgeThatFailsTheCheck() throws {
+        let folder = try TestFolder("round3")
+        let kb = try folder.makeFolder("kb")
+        for name in KnowledgeBaseCheckTests.neededFiles { try folder.write("", to: "kb/\(name)") }
+        try folder.write("[knowledge]\nversion: 1\n", to: "kb/manifest.kb")
+        try folder.write(String(contentsOfFile: Self.knowledgeFolder + "/texts.kb", encoding: .utf8), to: "kb/texts.kb")
+        let checked = try Koshi.run(["kb", "check", kb])
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("canonical concept 'saddle_numbness' is missing"), "\(checked.stdout)")
+        let result = try Koshi.run(["--knowledge", kb, "--lang", "en", "--format", "jsonl"],
+                                   input: "my back hurts, I cannot pee and my groin is numb\n")
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty, "no session was held")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("koshi: the knowledge base is not valid: "), "\(result.stderr)")
+        #expect(result.stderr.contains("more; see 'koshi kb check \(kb)')"), "\(result.stderr)")
+    }
+
+    @Test("9: --knowledge on a copy of the shipped base, which kb check passes, still holds a session")
+    func shippedKnowledgeStillLoads() throws {
+        let folder = try TestFolder("round3")
+        try FileManager.default.copyItem(atPath: Self.knowledgeFolder, toPath: folder.file("kb"))
+        let result = try Koshi.run(["--knowledge", folder.file("kb"), "--lang", "en", "--format", "jsonl"], input: "my back hurts\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try jsonEvents(result.stdout, ofType: "findings").count == 1)
+    }
+
     // MARK: 10
 
     static let japaneseLines = "腰が痛いです\nどれもありません\n"
