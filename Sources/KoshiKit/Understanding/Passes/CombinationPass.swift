@@ -38,8 +38,11 @@ struct CombinationPass: ReadingPass {
                         ? parts.first { mentions[$0].concept == component } ?? partsAfter.first { mentions[$0].concept == component }
                         : nearest(component, to: k, in: mentions, line)
                     // "my back started hurting, he didn't lift anything": a movement denied on
-                    // its own is no movement that hurts.
-                    guard let partner, !line.concepts.isPart(component) ? !deniedAlone(mentions[partner], head: mentions[k]) : true
+                    // its own is no movement that hurts. 「両脚ではなく、右足だけしびれる」: a part
+                    // denied on its own, with a comma before the sensation, is not where it is
+                    // felt (without one, 「腰に経験したことのない激痛」 denies the experience).
+                    guard let partner, !deniedAlone(mentions[partner], head: mentions[k])
+                        || (line.concepts.isPart(component) && !separated(mentions[min(partner, k)], mentions[max(partner, k)], line))
                     else { break }
                     partners.append(partner)
                 }
