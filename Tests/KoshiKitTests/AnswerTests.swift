@@ -12,7 +12,7 @@ struct GroupReplyTests {
     @Test("blanket replies close the whole group, also when more text follows", arguments: [
         "どれもないと思います", "いずれもありません", "ほかはないです", "全部ない", "ないっす", "特にないっす", "いえ、どれも",
         "none of that", "no to all of those I think", "nothing like that", "nah none of those", "nope, none",
-        "none of those, but my back is killing me",
+        "none of those, but my back is killing me", "うーん、特にないかな", "うーん、ないかな",
     ])
     func blanketNo(line: String) {
         #expect(reported(line, asked: emergency).isSuperset(of: none), "\(line)")
@@ -31,6 +31,21 @@ struct GroupReplyTests {
     ] as [(String, Set<String>)])
     func choices(line: String, expected: Set<String>) {
         #expect(read(line, asked: emergency) == expected, "\(line)")
+    }
+
+    @Test("a choice before a dash is a choice; an only that limits something else closes nothing")
+    func choiceBeforeDash() {
+        #expect(read("2 yes - I have to strain and only a dribble comes out", asked: emergency) == ["bladder_bowel_dysfunction"])
+        #expect(read("②だけ", asked: emergency).contains("-chest_pain"))
+    }
+
+    @Test("each item of a group answered in its own words: first time, no massage, still managing")
+    func ownWords() {
+        let inPerson: [Topic] = ["recurrent", "returns_after_massage", "daily_life_impact"].map { .concept($0) }
+        #expect(read("first time really, haven't had a massage, I'm still working fine", asked: inPerson)
+            == ["-recurrent", "-returns_after_massage", "-daily_life_impact"])
+        #expect(read("no it's the first time, not had a massage, still managing everything", asked: inPerson)
+            == ["-recurrent", "-returns_after_massage", "-daily_life_impact"])
     }
 
     @Test("a number inside a sentence is a number, not a choice", arguments: ["今年3回目です", "5くらい", "about 2 weeks", "3日前から"])

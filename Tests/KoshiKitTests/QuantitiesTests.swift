@@ -38,6 +38,7 @@ struct QuantitiesTests {
 
     @Test("ages named without 歳, and whose age it is", arguments: [
         ("還暦です", 60), ("年齢は62です", 62), ("I turned 70 last month", 70), ("I'm a 62-year-old man", 62),
+        ("I'm in my thirties", 35), ("in my early 50s", 55), ("40代です", 45),
     ])
     func namedAges(line: String, age: Int) {
         #expect(values(line)[.age] == age)

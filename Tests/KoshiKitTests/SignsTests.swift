@@ -31,6 +31,7 @@ struct SignsTests {
         ("temp of 39 and shivering uncontrollably", "very_unwell", true), ("bit of a temperature, 37.5, otherwise fine", "very_unwell", false),
         ("屋根の雪下ろしで屋根から落っこちた", "major_trauma", true), ("my back has hurt since I slipped on the stairs", "pain_on_movement", false),
         ("it hurts going down the stairs", "pain_on_movement", true),
+        ("ここ2日で右足の力がどんどん抜けてきて", "worsening_weakness", true), ("だんだん足が動かしにくくなってきた", "worsening_weakness", true),
     ])
     func newerSigns(line: String, concept: String, present: Bool) {
         #expect(read(line).contains(concept) == present, "\(read(line))")
@@ -47,7 +48,8 @@ struct SignsTests {
         ("尿意はあるのに、いざトイレに行くと出ないのです", ["bladder_bowel_dysfunction"]),
         ("熱は出ないです", ["-fever"]), ("腰が重うて、かないません", ["low_back_pain"]),
         ("右足の指先までビリビリしびれが走る腰痛です", ["leg_numbness", "low_back_pain"]), ("指先がしびれます", ["arm_numbness"]),
-        ("痛くて家事もほとんどできていません", ["daily_life_impact"]),
+        ("痛くて家事もほとんどできていません", ["daily_life_impact"]), ("右のお尻から足にかけてひびきます", ["leg_numbness"]),
+        ("my bum feels kind of numb", ["saddle_numbness"]),
         ("I haven't been able to go to work or even do the dishes", ["daily_life_impact"]),
         ("I'm unable to feel my bottom", ["saddle_numbness"]), ("I have not been able to feel my legs", ["both_legs_affected"]),
         ("I can't get to the toilet in time", ["bladder_bowel_dysfunction"]), ("I haven't been able to sleep", ["poor_sleep"]),

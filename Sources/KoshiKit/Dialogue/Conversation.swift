@@ -18,9 +18,12 @@ extension Session {
             events.append(put(next))
             return events
         }
-        if let question { events += settle(question, reading, line: line) }
-        if let listening = listen(reading) { return events + listening }
-        return events + proceed()
+        let settling = question.map { settle($0, reading, line: line) } ?? []
+        if let listening = listen(reading) { return events + settling + listening }
+        let next = proceed()
+        // An ambulance comes first: no "noted, one more thing" before it.
+        let isEmergency = next.contains { if case .recommendation(let r, _, _) = $0 { r.disposition == .emergency } else { false } }
+        return events + (isEmergency ? [] : settling) + next
     }
 
     /// What the reply to `question` left to settle: a question back is explained and asked again;

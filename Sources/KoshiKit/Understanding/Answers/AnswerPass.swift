@@ -35,7 +35,7 @@ struct AnswerPass: LinePass {
                 statuses[finding.concept] = finding
             }
         }
-        var only = reading.line.tokens.contains { $0.role == .only }
+        var only = saysOnly(reading, items: items)
         if items.count > 1 {
             let chooser = ChoiceReader(line: line, itemCount: items.count)
             for sentence in sentences where !backSentences.contains(where: { $0.text == sentence.text }) {
@@ -63,6 +63,20 @@ struct AnswerPass: LinePass {
         // What a question back describes is to be confirmed, not taken as said.
         for described in reply.toConfirm { reading.findings.remove(described.concept) }
         reading.reply = reply
+    }
+
+    /// How near an only-word stands to the item it limits, in characters: 「熱だけ」, "only the numbness".
+    static let onlyReach = 16
+
+    /// Whether an only-word says the items named are the only ones: it stands next to a stated
+    /// item of the question (「熱だけあります」), not inside some other phrase ("only a dribble
+    /// comes out" closes nothing).
+    private func saysOnly(_ reading: LineUnderReading, items: [ConceptID]) -> Bool {
+        let named = reading.findings.inOrderWithPositions
+            .filter { items.contains($0.finding.concept) && $0.finding.status == .present }.map(\.position)
+        return reading.line.tokens.contains { token in
+            token.role == .only && named.contains { abs($0 - token.range.lowerBound) <= Self.onlyReach }
+        }
     }
 
     /// What the reply says of the items it does not name: a blanket no, "only these", "the rest

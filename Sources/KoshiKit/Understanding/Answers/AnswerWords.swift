@@ -20,8 +20,12 @@ struct AnswerWords {
         }
         let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(line.cursor, tokens: tokens.map(\.range))
         var opening: CueRole?
-        if let first = tokens.first, !isHesitation(first), let role = first.role, Self.answerRoles.contains(role) || role == .negation,
-           !line.cursor.hasText(0..<first.range.lowerBound), standsAlone(first) {
+        // 「うーん、特にないかな」: the answer opens after a "hmm" and its comma.
+        let first = tokens.firstIndex { !isHesitation($0) && !isPause($0) } ?? tokens.endIndex
+        let before = tokens[..<first].map(\.range)
+        if first < tokens.endIndex, let role = tokens[first].role, Self.answerRoles.contains(role) || role == .negation,
+           !(0..<tokens[first].range.lowerBound).contains(where: { i in !line.scalars[i].isSpace && !before.contains { $0.contains(i) } }),
+           standsAlone(tokens[first]) {
             opening = role
         }
         if !isBare {
@@ -52,6 +56,11 @@ struct AnswerWords {
     func isHesitation(_ token: Token) -> Bool {
         guard token.role == .yes, line.lexicon.cueWords[.hesitation].contains(Array(line.scalars[token.range])) else { return false }
         return line.original(token.range).unicodeScalars.contains { $0.value.isLengthMark }
+    }
+
+    /// A token of punctuation only: the comma after a "hmm".
+    private func isPause(_ token: Token) -> Bool {
+        line.scalars[token.range].allSatisfy { !$0.isWordCharacter && (!$0.isWide || $0.isJapanesePunctuation) }
     }
 
     /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.

@@ -6,7 +6,8 @@ struct ReplySentence {
     var endsInQuestion: Bool
     var hasAskingBack: Bool
 
-    /// The sentences of a line, cut at sentence ends and question marks.
+    /// The sentences of a line, cut at sentence ends, question marks and dashes ("2 yes - I have
+    /// to strain": the choice is a sentence of its own).
     static func split(_ line: ScannedLine) -> [ReplySentence] {
         var sentences: [ReplySentence] = []
         var firstToken = 0, textStart = 0
@@ -15,8 +16,9 @@ struct ReplySentence {
             let askingBack = range.contains { line.role(of: $0) == .askingBack }
             sentences.append(ReplySentence(tokens: range, text: textStart..<textEnd, endsInQuestion: question, hasAskingBack: askingBack))
         }
-        for (i, token) in line.tokens.enumerated() where token.role == .sentenceEnd || token.role == .question {
-            close(before: i, textEnd: token.range.upperBound, question: token.role == .question)
+        func isDash(_ token: Token) -> Bool { token.range.count == 1 && line.scalars[token.range.lowerBound].isDash }
+        for (i, token) in line.tokens.enumerated() where token.role == .sentenceEnd || token.role == .question || isDash(token) {
+            close(before: i, textEnd: isDash(token) ? token.range.lowerBound : token.range.upperBound, question: token.role == .question)
             firstToken = i + 1
             textStart = token.range.upperBound
         }

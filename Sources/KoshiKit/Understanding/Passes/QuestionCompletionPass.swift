@@ -12,14 +12,19 @@ struct QuestionCompletionPass: ReadingPass {
         for c in reading.sentence.indices {
             for k in reading.sentence[c].mentions.indices {
                 let mention = reading.sentence[c].mentions[k]
-                guard mention.mode == .stated, !mention.consumed else { continue }
-                let completes = (line.concepts.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }
-                guard let completes, !reading.combined.contains(completes.concept) else { continue }
+                // "first time", asked about recurrence among others, answers that: it completes
+                // nothing else (massage that stops helping).
+                guard mention.mode == .stated, !mention.consumed, !asked.contains(mention.concept) else { continue }
+                // "haven't had a massage", asked whether massage stops helping: a part of the
+                // asked concept denied denies it.
+                let deniedPart = mention.assertion.negated ? asked.first { line.concepts.components[$0]?.contains(mention.concept) ?? false } : nil
+                let completes = (line.concepts.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }?.concept ?? deniedPart
+                guard let completes, !reading.combined.contains(completes) else { continue }
                 let token = line.tokens[mention.token]
                 guard single || mention.assertion.status(absentWord: token.saysAbsent) != .present else { continue }
                 reading.sentence[c].mentions[k].consumed = true
-                reading.combined.insert(completes.concept)
-                reading.sentence[c].combinations.append(CombinedMention(concept: completes.concept, assertion: mention.assertion,
+                reading.combined.insert(completes)
+                reading.sentence[c].combinations.append(CombinedMention(concept: completes, assertion: mention.assertion,
                                                                         absentWord: token.saysAbsent, range: token.range, mode: .stated))
             }
         }

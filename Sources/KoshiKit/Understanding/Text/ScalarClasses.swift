@@ -14,6 +14,9 @@ extension UInt32 {
     /// Also what folding makes of a hyphen between spaces.
     static let emDash: UInt32 = 0x2014
     static let equalsSign: UInt32 = 0x3D
+    static let horizontalBar: UInt32 = 0x2015
+    /// A dash between clauses: —, –, ―.
+    var isDash: Bool { self == .emDash || self == .enDash || self == .horizontalBar }
     static let fullStop: UInt32 = 0x2E
     static let colon: UInt32 = 0x3A
     static let slash: UInt32 = 0x2F
