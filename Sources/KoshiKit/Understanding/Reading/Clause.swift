@@ -80,3 +80,86 @@ struct CombinedMention: Sendable {
     var range: Range<Int>
     var mode: MentionMode
 }
+
+/// The words a summary quotes for a finding: the clause that decided it, as typed, without the
+/// break words and punctuation around it (「けど、熱はないです」 quotes 「熱はないです」), its negation
+/// included; a clause longer than a person reads at a glance is cut at the pauses around the
+/// finding, and the cut is marked with an ellipsis.
+extension ScannedLine {
+    /// The longest quote, in folded characters, before a clause is cut at its pauses.
+    static let quoteLimit = 100
+
+    /// The clause's quote for a finding said at the folded range `evidence`.
+    func quote(_ clause: Clause, around evidence: Range<Int>) -> String {
+        var start = clause.start
+        // Leading break words: the break that ended the clause before (not among this clause's
+        // tokens), and conjunctions or coordinators that open it ("and", "but").
+        var index = clause.tokens.lowerBound - 1
+        if index >= 0, tokens[index].range.lowerBound >= start, tokens[index].role != nil { start = max(start, tokens[index].range.upperBound) }
+        index = clause.tokens.lowerBound
+        while true {
+            start = skippingPauses(from: start, to: clause.end)
+            start += breakTail(at: start, in: clause)
+            start = skippingPauses(from: start, to: clause.end)
+            guard index < clause.tokens.upperBound, tokens[index].range.lowerBound == start,
+                  let role = tokens[index].role, Self.edgeRoles.contains(role) else { break }
+            start = tokens[index].range.upperBound
+            index += 1
+        }
+        var end = clause.end
+        while end > start, scalars[end - 1].isClauseEdge { end -= 1 }
+        guard start < end else { return original(evidence) }
+        return quote(start..<end, around: evidence)
+    }
+
+    /// The quote of a stretch of the line: whole when short, otherwise cut at the pauses nearest
+    /// to `evidence` (never inside it), with an ellipsis where it was cut.
+    func quote(_ range: Range<Int>, around evidence: Range<Int>) -> String {
+        guard range.count > Self.quoteLimit else { return original(range) }
+        let inside = max(range.lowerBound, evidence.lowerBound)..<min(range.upperBound, max(evidence.upperBound, evidence.lowerBound + 1))
+        let reach = max(0, (Self.quoteLimit - inside.count) / 2)
+        var start = inside.lowerBound
+        while start > range.lowerBound, inside.lowerBound - start < reach, !scalars[start - 1].isPause { start -= 1 }
+        var end = inside.upperBound
+        while end < range.upperBound, end - inside.upperBound < reach, !scalars[end].isPause { end += 1 }
+        start = skippingPauses(from: start, to: end)
+        while end > start, scalars[end - 1].isClauseEdge { end -= 1 }
+        let head = start > range.lowerBound ? "…" : "", tail = end < range.upperBound ? "…" : ""
+        return head + original(start..<end) + tail
+    }
+
+    /// Roles of the words that open or close a clause without being part of what it says.
+    private static let edgeRoles: Set<CueRole> = [.clauseBreak, .sentenceEnd, .question, .conjunction, .coordinator]
+
+    private func skippingPauses(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end, scalars[i].isClauseEdge { i += 1 }
+        return i
+    }
+
+    /// How many letters at `position` are the rest of a clause break that the word before took
+    /// the first letters of (痛く + て: the て of 「痛くて、」 opens the next clause's text).
+    private func breakTail(at position: Int, in clause: Clause) -> Int {
+        let before = clause.tokens.lowerBound - 1
+        guard before >= 0, tokens[before].range.upperBound == position, tokens[before].role == nil else { return 0 }
+        let reader = cursor
+        for key in straddlingBreaks {
+            for taken in 1..<key.count where position - taken >= tokens[before].range.lowerBound && reader.matches(key, at: position - taken) {
+                return key.count - taken
+            }
+        }
+        return 0
+    }
+}
+
+extension UInt32 {
+    /// Punctuation that only marks a pause, and spaces: what a quote does not begin or end with.
+    var isClauseEdge: Bool { isSpace || isPause }
+    /// A comma, a full stop or another mark where speech pauses.
+    var isPause: Bool {
+        switch self {
+        case .comma, .ideographicComma, .fullStop, 0x3002, 0x21, 0x3F, 0x3B, 0x3A, 0x2026, 0x30FB, 0xFF0C, 0xFF0E: true
+        default: false
+        }
+    }
+}
