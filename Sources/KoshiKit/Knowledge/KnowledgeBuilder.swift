@@ -99,7 +99,7 @@ struct KnowledgeBuilder {
             problems.append(record.problem("concept '\(record.id)' needs a group: " + ConceptGroup.allCases.map(\.rawValue).joined(separator: ", ")))
             return
         }
-        let label = localized(record, "label", required: group.isReported)
+        let label = localized(record, "label", required: group.isRecorded)
         var examples: [ConceptExample] = []
         for language in Language.allCases where readsWords {
             for (key, expectation) in [("example", ConceptExample.Expectation.present), ("negated", .absent), ("counter", .notPresent)] {
@@ -223,9 +223,12 @@ struct KnowledgeBuilder {
         for record in records {
             switch record.kind {
             case "concept":
-                for field in record.fields("combine") + record.fields("combine-across-clauses") {
+                // `combine: massage` alone is allowed: any stated mention of that building block
+                // names the concept (history.kb's hands-on treatment); across clauses takes two.
+                let fields = record.fields("combine").map { ($0, 1) } + record.fields("combine-across-clauses").map { ($0, 2) }
+                for (field, least) in fields {
                     let parts = field.value.split(separator: "+").map { String($0).trimmed }
-                    if parts.count < 2 || parts.contains(where: \.isEmpty) {
+                    if parts.count < least || parts.contains(where: \.isEmpty) {
                         problems.append(record.problem("a combination needs two or more concepts joined by '+'", line: field.line))
                     }
                     check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)

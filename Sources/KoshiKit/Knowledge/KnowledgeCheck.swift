@@ -136,7 +136,7 @@ public enum KnowledgeCheck {
                 case .notPresent where status == .present: expected = "not present"
                 default: continue
                 }
-                let got = findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
+                let got = findings.filter { knowledge.concept($0.concept)?.group.isRecorded ?? false }
                     .map { "\($0.concept)=\($0.status.rawValue)" }.joined(separator: ", ")
                 problems.append(KnowledgeProblem(file: concept.file, line: example.line,
                                                  message: "'\(example.sentence)' should make '\(concept.id)' \(expected); read: \(got.isEmpty ? "nothing" : got)"))

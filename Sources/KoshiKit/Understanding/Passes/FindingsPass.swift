@@ -11,7 +11,7 @@ struct FindingsPass: ReadingPass {
             && combination.assertion.status(absentWord: combination.absentWord) == .present {
                 reading.askedMentions.append(LineFinding(concept: combination.concept, status: .present, evidence: line.original(combination.range)))
             }
-            for mention in clause.mentions where mention.mode == .asked && !mention.consumed && line.concepts.isReported(mention.concept) {
+            for mention in clause.mentions where mention.mode == .asked && !mention.consumed && line.concepts.isRecorded(mention.concept) {
                 reading.askedMentions.append(LineFinding(concept: mention.concept, status: .present,
                                                          evidence: line.original(line.tokens[mention.token].range)))
             }
@@ -24,7 +24,7 @@ struct FindingsPass: ReadingPass {
                 finding.hedged = finding.status == .unknown && combination.assertion.isHedgedStatement(absentWord: combination.absentWord)
                 reading.findings.add(finding, at: combination.range.lowerBound, clause: clause.number)
             }
-            for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isReported(mention.concept) {
+            for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isRecorded(mention.concept) {
                 let token = line.tokens[mention.token]
                 let strict = line.concepts.groups[mention.concept] == .redFlag
                 var finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
