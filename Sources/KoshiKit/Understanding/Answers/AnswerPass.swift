@@ -87,7 +87,11 @@ struct AnswerPass: LinePass {
             }
         }
         guard let status, !reply.asksBack || status != .present else { return }
-        let quoted = replyQuote(ReplySentence.split(line), at: word?.range.lowerBound, line)
+        // The quote is the sentence that answers for the unnamed items: 「ほかもない」 rather than
+        // the 「しびれはないです」 before it.
+        let priorities: [[CueRole]] = [[.allItems, .otherItems, .only], [.yes, .no, .unknown], [.negation, .without]]
+        let answering = priorities.lazy.compactMap { roles in line.tokens.first { $0.role.map(roles.contains) ?? false } }.first
+        let quoted = replyQuote(ReplySentence.split(line), at: answering?.range.lowerBound, line)
         for item in unnamed {
             statuses[item] = LineFinding(concept: item, status: status, evidence: words)
             statuses[item]?.clause = quoted
