@@ -13,6 +13,8 @@ public struct Knowledge: Sendable {
     public let advice: [AdviceItem]
     public let sources: [SourceID: Source]
     public let texts: [String: LocalizedText]
+    /// The rows of the summary's clinical header, in order (summary.kb).
+    public let summaryRows: [SummaryRow]
     public let lexicon: Lexicon
     public let reader: Reader
     private let conceptIndex: [ConceptID: Int]
@@ -129,6 +131,7 @@ public struct Knowledge: Sendable {
         advice = builder.advice
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
+        summaryRows = builder.summaryRows
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections, intents: intents)
         reader = Reader(concepts: concepts, lexicon: lexicon)

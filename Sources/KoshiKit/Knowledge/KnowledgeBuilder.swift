@@ -13,6 +13,7 @@ struct KnowledgeBuilder {
     var texts: [String: LocalizedText] = [:]
     var intents: [Intent] = []
     var regions: [Region: RegionServices] = [:]
+    var summaryRows: [SummaryRow] = []
     /// Whether to read synonyms, cue words and examples; not when the lexicon was compiled before.
     var readsWords = true
 
@@ -52,6 +53,7 @@ struct KnowledgeBuilder {
             case .intent: readIntent(record)
             case .region: readRegion(record)
             case .text: readText(record)
+            case .summaryRow: readSummaryRow(record)
             }
         }
         if version == nil {

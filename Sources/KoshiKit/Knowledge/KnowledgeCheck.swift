@@ -1,7 +1,8 @@
 /// `koshi kb check`: every problem of a knowledge base, each pointing at its file and line.
 /// Loading finds the structural ones (syntax, unknown references, missing texts); the checks
 /// here find the rest: a missing canonical concept, a concept nobody can mention, a synonym
-/// claimed twice, a question that can never be asked, and examples the matcher does not prove.
+/// claimed twice, a question that can never be asked, a summary row naming what is no finding,
+/// and examples the matcher does not prove.
 public enum KnowledgeCheck {
     /// The concept ids of CONTRACT.md (eval/concepts.tsv) that every knowledge base must define.
     public static let canonicalConcepts = [
@@ -27,6 +28,7 @@ public enum KnowledgeCheck {
         problems += unaskableQuestions(knowledge)
         problems += unaskedRedFlags(knowledge)
         problems += adviceNeverGiven(knowledge)
+        problems += summaryRowProblems(knowledge, canonical: Set(canonicalConcepts))
         problems += unprovenExamples(knowledge)
         return sorted(problems)
     }

@@ -11,6 +11,7 @@ enum KeyShape: Sendable {
 /// The kinds of record a knowledge file holds, `[kind id]`.
 enum RecordKind: String, CaseIterable, Sendable {
     case knowledge, source, concept, cue, inflection, question, rule, advice, intent, region, text
+    case summaryRow = "summary-row"
 
     /// The keys a record of this kind may hold, and how each may appear. A key written with a
     /// trailing `.*` stands for one key per language (`label.ja`, `label.en`).
@@ -49,6 +50,8 @@ enum RecordKind: String, CaseIterable, Sendable {
                           "practitioner.*": .single, "pharmacist.*": .single, "locales": .list])
         case .text:
             RecordSchema(["*": .single])
+        case .summaryRow:
+            RecordSchema(["label.*": .single, "concepts": .list, "only-stated": .list, "values": .list, "onset": .single])
         }
     }
 }
