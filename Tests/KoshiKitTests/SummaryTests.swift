@@ -46,6 +46,15 @@ struct SummaryFindingTests {
         #expect(clause("I have no chest pain but my back aches", "chest_pain") == "I have no chest pain")
     }
 
+    @Test("a break word that holds the end of the predicate keeps it, and leaves the joining particle out")
+    func predicateEnds() {
+        #expect(clause("整体に月2回通っていますが、2〜3日で元通りです", "hands_on_treatment") == "整体に月2回通っています")
+        #expect(clause("熱があって、食欲がない", "fever") == "熱があって")
+        #expect(clause("腰が重くて、熱もあります", "low_back_pain") == "腰が重くて")
+        #expect(clause("腰が痛いので、仕事を休みました", "low_back_pain") == "腰が痛い")
+        #expect(clause("腰が痛いですが熱はありません", "low_back_pain") == "腰が痛いです")
+    }
+
     @Test("a clause too long to read at a glance is cut at the pauses around the finding, with an ellipsis")
     func longClauseIsCut() throws {
         let line = "I have had a lot of trouble at work with my manager and my colleagues over many months, with the long commute "

@@ -106,10 +106,39 @@ extension ScannedLine {
             start = tokens[index].range.upperBound
             index += 1
         }
-        var end = clause.end
+        var end = predicateEnd(of: clause)
         while end > start, scalars[end - 1].isClauseEdge { end -= 1 }
         guard start < end else { return original(evidence) }
         return quote(start..<end, around: evidence)
+    }
+
+    /// The particles that join a clause to the next, the break words' own part: in 「通っていますが」
+    /// the break ますが holds the ます of the predicate, which the quote keeps, and the が, which it
+    /// leaves out; a te-form (痛くて、, 行って、) is kept whole.
+    private static let joiningParticles: [[UInt32]] = ["けれども", "けれど", "けど", "ものの", "のに", "ので", "から", "が"].map(Normalizer.key)
+    private static let teForm: [[UInt32]] = ["て", "で"].map(Normalizer.key)
+
+    /// Where the clause's predicate ends: its end, or further into the break word that closed it
+    /// when that word holds the end of the predicate (ますが, たから, くて, て、).
+    private func predicateEnd(of clause: Clause) -> Int {
+        var breakRange: Range<Int>?
+        let next = clause.tokens.upperBound
+        if next < tokens.count, tokens[next].range.lowerBound == clause.end, tokens[next].role == .clauseBreak {
+            breakRange = tokens[next].range
+        } else if next > clause.tokens.lowerBound, tokens[next - 1].range.upperBound == clause.end, tokens[next - 1].role == nil {
+            // 痛く + て: the word took the first letters of the break; the rest opens the next clause.
+            let tail = breakTail(endingWord: next - 1)
+            if tail > 0 { breakRange = clause.end..<(clause.end + tail) }
+        }
+        guard let range = breakRange else { return clause.end }
+        let word = Array(scalars[range])
+        if let particle = Self.joiningParticles.first(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }) {
+            return range.upperBound - particle.count
+        }
+        guard let first = word.first, let last = word.last else { return clause.end }
+        if Self.teForm.contains([first]) { return range.lowerBound + 1 }      // て、
+        if Self.teForm.contains([last]) { return range.upperBound }           // くて, or the て after 痛く
+        return clause.end
     }
 
     /// The quote of a stretch of the line: whole when short, otherwise cut at the pauses nearest
@@ -142,9 +171,15 @@ extension ScannedLine {
     private func breakTail(at position: Int, in clause: Clause) -> Int {
         let before = clause.tokens.lowerBound - 1
         guard before >= 0, tokens[before].range.upperBound == position, tokens[before].role == nil else { return 0 }
+        return breakTail(endingWord: before)
+    }
+
+    /// How many letters after the word `token` finish a clause break that the word began.
+    private func breakTail(endingWord token: Int) -> Int {
+        let position = tokens[token].range.upperBound
         let reader = cursor
         for key in straddlingBreaks {
-            for taken in 1..<key.count where position - taken >= tokens[before].range.lowerBound && reader.matches(key, at: position - taken) {
+            for taken in 1..<key.count where position - taken >= tokens[token].range.lowerBound && reader.matches(key, at: position - taken) {
                 return key.count - taken
             }
         }
