@@ -15,6 +15,8 @@ public struct LineFinding: Sendable, Hashable {
     /// around it left out (「熱はないです」, "I don't have a fever"); for an answer to a question,
     /// the reply. Empty where only `evidence` is known.
     public var clause = ""
+    /// Where it was said, for the clause to be quoted once the line is read.
+    var span: QuoteSpan?
     /// Unknown because it was said with a hedge ("I think my bum is numb"), not denied or doubted.
     public var hedged = false
 

@@ -32,7 +32,7 @@ public struct Reader: Sendable {
         ValuePass().run(&reading)
         AnswerPass().run(&reading)
         var result = LineReading()
-        result.findings = reading.findings.inOrder + reading.answerFindings
+        result.findings = (reading.findings.inOrder + reading.answerFindings).map(line.resolvingQuote)
         result.values = reading.values
         result.answer = reading.answer
         result.saysOnly = tokens.contains { $0.role == .only }

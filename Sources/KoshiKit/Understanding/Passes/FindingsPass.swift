@@ -20,7 +20,7 @@ struct FindingsPass: ReadingPass {
                 var finding = LineFinding(concept: combination.concept,
                                           status: combination.assertion.status(absentWord: combination.absentWord, strict: strict),
                                           evidence: line.original(combination.range))
-                finding.clause = line.quote(clause, around: combination.range)
+                finding.span = QuoteSpan(clause: ClauseBounds(clause), evidence: combination.range)
                 finding.hedged = finding.status == .unknown && combination.assertion.isHedgedStatement(absentWord: combination.absentWord)
                 reading.findings.add(finding, at: combination.range.lowerBound, clause: clause.number)
             }
@@ -29,7 +29,7 @@ struct FindingsPass: ReadingPass {
                 let strict = line.concepts.groups[mention.concept] == .redFlag
                 var finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
                                           evidence: line.original(token.range))
-                finding.clause = line.quote(clause, around: token.range)
+                finding.span = QuoteSpan(clause: ClauseBounds(clause), evidence: token.range)
                 finding.hedged = finding.status == .unknown && mention.assertion.isHedgedStatement(absentWord: token.saysAbsent)
                 reading.findings.add(finding, at: token.range.lowerBound, clause: clause.number)
             }

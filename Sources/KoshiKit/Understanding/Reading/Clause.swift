@@ -81,6 +81,25 @@ struct CombinedMention: Sendable {
     var mode: MentionMode
 }
 
+/// Where a clause lies in its line: what a quote needs of it, kept after the clause is read.
+struct ClauseBounds: Sendable, Hashable {
+    var tokens: Range<Int>
+    var start: Int
+    var end: Int
+
+    init(_ clause: Clause) {
+        tokens = clause.tokens
+        start = clause.start
+        end = clause.end
+    }
+}
+
+/// Where a finding was said: its clause and its words, to quote once the line is read.
+struct QuoteSpan: Sendable, Hashable {
+    var clause: ClauseBounds
+    var evidence: Range<Int>
+}
+
 /// The words a summary quotes for a finding: the clause that decided it, as typed, without the
 /// break words and punctuation around it (「けど、熱はないです」 quotes 「熱はないです」), its negation
 /// included; a clause longer than a person reads at a glance is cut at the pauses around the
@@ -89,8 +108,17 @@ extension ScannedLine {
     /// The longest quote, in folded characters, before a clause is cut at its pauses.
     static let quoteLimit = 100
 
+    /// A finding's quote, worked out once the line is read: only the findings that survive it
+    /// are quoted, so that a huge line repeating one word costs one quote, not thousands.
+    func resolvingQuote(_ finding: LineFinding) -> LineFinding {
+        guard let span = finding.span, finding.clause.isEmpty else { return finding }
+        var resolved = finding
+        resolved.clause = quote(span.clause, around: span.evidence)
+        return resolved
+    }
+
     /// The clause's quote for a finding said at the folded range `evidence`.
-    func quote(_ clause: Clause, around evidence: Range<Int>) -> String {
+    func quote(_ clause: ClauseBounds, around evidence: Range<Int>) -> String {
         var start = clause.start
         // Leading break words: the break that ended the clause before (not among this clause's
         // tokens), and conjunctions or coordinators that open it ("and", "but").
@@ -120,7 +148,7 @@ extension ScannedLine {
 
     /// Where the clause's predicate ends: its end, or further into the break word that closed it
     /// when that word holds the end of the predicate (ますが, たから, くて, て、).
-    private func predicateEnd(of clause: Clause) -> Int {
+    private func predicateEnd(of clause: ClauseBounds) -> Int {
         var breakRange: Range<Int>?
         let next = clause.tokens.upperBound
         if next < tokens.count, tokens[next].range.lowerBound == clause.end, tokens[next].role == .clauseBreak {
@@ -168,7 +196,7 @@ extension ScannedLine {
 
     /// How many letters at `position` are the rest of a clause break that the word before took
     /// the first letters of (痛く + て: the て of 「痛くて、」 opens the next clause's text).
-    private func breakTail(at position: Int, in clause: Clause) -> Int {
+    private func breakTail(at position: Int, in clause: ClauseBounds) -> Int {
         let before = clause.tokens.lowerBound - 1
         guard before >= 0, tokens[before].range.upperBound == position, tokens[before].role == nil else { return 0 }
         return breakTail(endingWord: before)
