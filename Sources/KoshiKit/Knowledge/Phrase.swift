@@ -141,6 +141,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryQuoteWords = "summary.quote-words"
     case summaryQuestionNumber = "summary.question-number"
     case summaryOnset = "summary.onset"
+    case summaryOnsetToday = "summary.onset-today"
     case summaryEarlier = "summary.earlier"
     case summaryEarlierValue = "summary.earlier-value"
     case summaryInstruction = "summary.instruction"

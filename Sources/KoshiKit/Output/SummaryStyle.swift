@@ -49,7 +49,7 @@ struct SummaryStyle {
     }
 
     func onset(_ onset: Summary.Onset) -> String {
-        knowledge.text(.summaryOnset, language, ["date": Self.date(onset.date), "days": String(onset.daysAgo)])
+        knowledge.text(onset.daysAgo == 0 ? .summaryOnsetToday : .summaryOnset, language, ["date": Self.date(onset.date), "days": String(onset.daysAgo)])
     }
 
     /// A date as ISO 8601 reads it: 2026-03-01.
