@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "KoshiKit",
             path: "Sources/KoshiKit",
-            exclude: ["Understanding/generate-compatibility-table.py"]
+            exclude: ["Understanding/generate-compatibility-table.py", "Understanding/README.md"]
         ),
         // The shipped Knowledge/ folder, compiled into the binary so that koshi works from anywhere.
         .target(

@@ -28,7 +28,9 @@ struct SessionProbe {
     func check(_ lines: [[UInt8]], language: Language, tally: inout Tally, _ v: inout Violations) {
         var session = Session(knowledge: knowledge, language: language)
         checkTurn(session.opening(), expectedFindings: 0...0, language: language, &v)
+        let invariants = DialogueInvariants(knowledge: knowledge)
         for bytes in lines {
+            let before = session.state
             let start = Monotonic.now()
             let turn = session.respond(toBytes: bytes)
             let seconds = Monotonic.now() - start
@@ -43,6 +45,7 @@ struct SessionProbe {
             // A line left empty by cleaning may or may not count as a line; any other must.
             let expected = isCommand ? 0...0 : line.isEmpty ? 0...1 : 1...1
             checkTurn(turn, expectedFindings: expected, language: session.language, &v)
+            if !isCommand { invariants.check(line: line, before: before, after: session.state, turn: turn, &v) }
             if String(validating: bytes, as: UTF8.self) == nil {
                 v.expect(turn.events.first.map(Self.isError) ?? false, "session-invalid-utf8", "no error event first for invalid UTF-8")
             }

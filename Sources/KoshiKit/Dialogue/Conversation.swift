@@ -57,7 +57,8 @@ extension Session {
             return [.message(knowledge.text(reading.isUnderstood ? .hintNotedRemaining : .hintUnreadRemaining, language))]
         }
         state.markNotUnderstood(open, line: state.lineCount, evidence: line)
-        return [.message(knowledge.text(.hintNotedNotUnderstood, language))]
+        // A value left unknown (the age, a pain score) is no warning sign: say only that it is noted.
+        return [.message(knowledge.text(open.contains(where: \.isConcept) ? .hintNotedNotUnderstood : .answerUnread, language))]
     }
 
     /// Asks the next question or recommends.
@@ -100,8 +101,9 @@ extension Session {
                                             ["disposition": writer.headline(recommendation, region: state.region)]))]
         }
         let earlier = state.recommendation ?? state.withdrawn
-        let changed = earlier.map { $0.disposition != recommendation.disposition } ?? false
-        let sameDisposition = state.recommendation.map { $0.disposition == recommendation.disposition } ?? false
+        // Told to act sooner or later is a change, as much as another disposition is.
+        let changed = earlier.map { $0.disposition != recommendation.disposition || $0.when != recommendation.when } ?? false
+        let sameDisposition = state.recommendation.map { $0.disposition == recommendation.disposition && $0.when == recommendation.when } ?? false
         state.recommendation = recommendation
         state.withdrawn = nil
         state.recommendationHistory.append((state.lineCount, recommendation))

@@ -21,7 +21,7 @@ public struct QuestionPlanner: Sendable {
         let assessment = policy.assess(state)
         if let assessment, assessment.disposition == .emergency { return .recommend(assessment) }
         if let step = settling(state) { return .ask(step) }
-        var matters = policy.topicsThatCouldRaise(above: assessment?.disposition, state)
+        var matters = policy.topicsThatCouldRaise(above: assessment, state)
         if let assessment { matters.formUnion(policy.requiredTopics(assessment.rule, knowledge: knowledge, state)) }
         matters = matters.filter { !state.isAnswered($0) }
         if let question = bestQuestion(state, covering: matters) { return .ask(question) }
@@ -42,11 +42,14 @@ public struct QuestionPlanner: Sendable {
                                  wording: .confirm, quoted: described.evidence)
         }
         if let reask = state.reask { return reask }
-        // A sign that could mean an emergency, which the person could not say yes or no to:
-        // once more in concrete words (CONTRACT.md).
-        for concept in knowledge.emergencySigns where !state.concretelyAsked.contains(concept) {
+        // A sign the person could not say yes or no to: once more in concrete words (CONTRACT.md).
+        // Every emergency sign so; another red flag only when it was said with a hedge ("might've
+        // had a temp, didn't check"), which asking plainly often settles, and not after a plain
+        // "not sure" to a whole group, which five more questions would not.
+        let emergency = Set(knowledge.emergencySigns)
+        for concept in knowledge.emergencySigns + knowledge.redFlags where !state.concretelyAsked.contains(concept) {
             guard let finding = state.findings[concept], finding.status == .unknown, !finding.openUntilAsked,
-                  knowledge.concept(concept)?.reask != nil else { continue }
+                  emergency.contains(concept) || finding.hedged, knowledge.concept(concept)?.reask != nil else { continue }
             return AskedQuestion(id: QuestionID("concrete." + concept.rawValue), asks: [.concept(concept)], wording: .concrete)
         }
         return nil
@@ -119,6 +122,9 @@ extension Knowledge {
         }
         return signs
     }
+
+    /// The red flags, in the order of the knowledge base.
+    var redFlags: [ConceptID] { concepts.filter { $0.group == .redFlag }.map(\.id) }
 
     /// Topics in the order the knowledge base lists them: concepts first, then value slots.
     func order(_ topics: [Topic]) -> [Topic] {

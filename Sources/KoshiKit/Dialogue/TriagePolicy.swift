@@ -43,11 +43,12 @@ public struct TriagePolicy: Sendable {
         return reasons.filter { seen.insert($0).inserted }
     }
 
-    /// The topics that, if answered, could make a more urgent rule than `disposition` match;
-    /// follow-up signs only where their context applies.
-    func topicsThatCouldRaise(above disposition: Disposition?, _ state: DialogueState? = nil) -> Set<Topic> {
+    /// The topics that, if answered, could make a more urgent rule match than the one that
+    /// decides now: a more urgent disposition, or the same one sooner (a fever makes a doctor-soon
+    /// `today`); follow-up signs only where their context applies.
+    func topicsThatCouldRaise(above current: Assessment?, _ state: DialogueState? = nil) -> Set<Topic> {
         var topics: Set<Topic> = []
-        for rule in rules where disposition == nil || rule.disposition > disposition! {
+        for rule in rules where current.map({ rule.isMoreUrgent(than: $0) }) ?? true {
             if !rule.alsoRequired.isEmpty, let state {
                 // A rule of findings together (a past cancer with a numb leg): once one side is
                 // there, the other could raise the triage, so it is asked; before, neither alone can.
@@ -159,5 +160,13 @@ struct FollowUps: Sendable {
         guard !condition.afterAll.isEmpty, condition.afterAll.allSatisfy(state.isPresent) else { return false }
         let age = state.values[.age]?.value ?? 0, pain = state.values[.painIntensity]?.value ?? 0
         return age >= (condition.minimumAge ?? 0) && pain >= (condition.minimumPain ?? 0)
+    }
+}
+
+extension TriageRule {
+    /// Whether this rule would tell the person to act sooner than `assessment` does.
+    func isMoreUrgent(than assessment: TriagePolicy.Assessment) -> Bool {
+        if disposition != assessment.disposition { return disposition > assessment.disposition }
+        return when.urgency > assessment.when.urgency
     }
 }

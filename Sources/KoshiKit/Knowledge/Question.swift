@@ -37,6 +37,17 @@ public enum Timeframe: String, Sendable, CaseIterable, Codable {
     case withinDays = "within-days"
     case withinWeeks = "within-weeks"
     case review
+
+    /// Higher is sooner.
+    public var urgency: Int {
+        switch self {
+        case .now: 4
+        case .today: 3
+        case .withinDays: 2
+        case .withinWeeks: 1
+        case .review: 0
+        }
+    }
 }
 
 /// A follow-up question, in both languages, and what it asks about.

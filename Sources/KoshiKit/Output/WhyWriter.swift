@@ -56,7 +56,7 @@ public struct WhyWriter: Sendable {
         guard let assessment = policy.assess(state), let rule = knowledge.rules.first(where: { $0.id == assessment.rule }) else { return nil }
         let sources = rule.sources.compactMap { knowledge.sources[$0]?.citation(language) }.joined(separator: ", ")
         var parts = [knowledge.text(state.recommendation == nil ? .whyRuleSoFar : .whyRule, language, [
-            "disposition": knowledge.text(.init(disposition: rule.disposition), language),
+            "disposition": knowledge.text(.init(headline: rule.when), language, knowledge.regions[state.region]?.placeholders(language) ?? [:]),
             "rule": rule.explanation[language], "sources": sources,
         ])]
         if state.recommendation == nil { parts.append(knowledge.text(.whyNotYet, language)) }

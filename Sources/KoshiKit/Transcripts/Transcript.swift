@@ -153,6 +153,9 @@ public struct Transcript: Sendable {
             return .success(.asks(rest[0]))
         case "says":
             guard rest.count == 1 else { return .failure(AssertionProblem(reason: "'? says' takes one text id of texts.kb")) }
+            guard Phrase(rawValue: rest[0]) != nil else {
+                return .failure(AssertionProblem(reason: "'? says' takes a text id of texts.kb; '\(rest[0])' is none"))
+            }
             return .success(.says(rest[0]))
         case "when":
             guard rest.count == 1, Timeframe(rawValue: rest[0]) != nil else {

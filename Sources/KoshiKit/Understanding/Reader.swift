@@ -13,6 +13,14 @@ public struct Reader: Sendable {
         straddlingBreaks = lexicon.cueWords[.clauseBreak].entries.map(\.key).filter { $0.count >= 2 }
     }
 
+    /// Whether a line holds anything that denies: a negation, a no, a take-back, or a word that
+    /// itself says absent (平熱). No finding may be absent from a line without one.
+    public func holdsDenial(_ line: String) -> Bool {
+        lexicon.tokens(in: Normalizer.normalize(line)).tokens.contains { token in
+            [.negation, .no, .without, .takeBack].contains(token.role) || token.saysAbsent
+        }
+    }
+
     /// What `line` says, read in the light of the question just asked (if any).
     public func read(_ line: String, asked: [Topic] = []) -> LineReading {
         read(line, context: ReadingContext(asked: asked))

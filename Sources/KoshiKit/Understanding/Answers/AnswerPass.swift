@@ -55,6 +55,8 @@ struct AnswerPass: LinePass {
             reading.answerFindings.append(finding)
         }
         reply.addressed = Set(statuses.keys)
+        // What a question back describes is to be confirmed, not taken as said.
+        for described in reply.toConfirm { reading.findings.remove(described.concept) }
         reading.reply = reply
     }
 

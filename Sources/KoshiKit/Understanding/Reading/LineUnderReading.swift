@@ -58,6 +58,9 @@ struct FindingsByConcept {
 
     func contains(_ concept: ConceptID) -> Bool { entries[concept] != nil }
 
+    /// Forgets what the line said of a concept (a description inside a question back, to confirm).
+    mutating func remove(_ concept: ConceptID) { entries[concept] = nil }
+
     /// The findings in order, each with where it was first said.
     var inOrderWithPositions: [(finding: LineFinding, position: Int)] {
         entries.values.sorted { ($0.first, $0.finding.concept) < ($1.first, $1.finding.concept) }.map { ($0.finding, $0.first) }
