@@ -24,7 +24,8 @@ let package = Package(
             path: "Sources/KoshiKit",
             exclude: ["Understanding/generate-compatibility-table.py", "Understanding/README.md"]
         ),
-        // The shipped Knowledge/ folder, compiled into the binary so that koshi works from anywhere.
+        // The shipped Knowledge/ folder, compiled into the binary so that koshi works from anywhere,
+        // with the canonical concept list (Tests/Eval/concepts.tsv) that `koshi kb check` checks it against.
         .target(
             name: "KoshiKnowledge",
             dependencies: ["KoshiKit"],

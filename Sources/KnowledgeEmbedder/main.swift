@@ -3,13 +3,15 @@
 // compiled lexicon as a snapshot, so that start-up need not fold every synonym and build the
 // automaton again. A knowledge base that does not load gets no snapshot (koshi then compiles it
 // at start-up, and `koshi kb check` reports why).
-// Usage: KnowledgeEmbedder OUTPUT.swift KNOWLEDGE-FOLDER
+// It also holds the canonical concept list (Tests/Eval/concepts.tsv), the one list that the
+// evaluation scores and `koshi kb check` checks the knowledge base against.
+// Usage: KnowledgeEmbedder OUTPUT.swift KNOWLEDGE-FOLDER CONCEPTS.tsv
 import Foundation
 import KoshiKit
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard arguments.count == 2 else {
-    FileHandle.standardError.write("usage: KnowledgeEmbedder OUTPUT.swift KNOWLEDGE-FOLDER\n".data(using: .utf8)!)
+guard arguments.count == 3 else {
+    FileHandle.standardError.write("usage: KnowledgeEmbedder OUTPUT.swift KNOWLEDGE-FOLDER CONCEPTS.tsv\n".data(using: .utf8)!)
     exit(2)
 }
 let output = arguments[0]
@@ -28,6 +30,8 @@ for path in paths.sorted() {
     source += "    (\"\(name)\", \(swiftLiteral(text))),\n"
 }
 source += "]\n\n"
+source += "/// The canonical concept list (eval/concepts.tsv) as the build found it.\n"
+source += "let embeddedCanonicalConceptsTSV = \(swiftLiteral(try String(contentsOfFile: arguments[2], encoding: .utf8)))\n\n"
 // The greeting is all koshi shows before it waits for the first line; worked out here, it needs
 // neither texts.kb parsed nor a table of texts built at start-up.
 // A switch over string literals, not a table: a table's generic type would be set up at run time.

@@ -9,7 +9,8 @@ struct DialogueInvariants {
     /// `before` is the state the line was read in; `turn` what koshi replied.
     func check(line: String, before: DialogueState, after: DialogueState, turn: Turn, _ v: inout Violations) {
         let asked = before.pending?.asks ?? []
-        let reading = knowledge.reader.read(line, context: ReadingContext(asked: asked))
+        let context = ReadingContext(asked: asked, patientIsSomeoneElse: before.patientIsSomeoneElse, today: before.today)
+        let reading = knowledge.reader.read(line, context: context)
         for event in turn.events {
             switch event {
             case .recommendation(let recommendation, _, _):
@@ -17,7 +18,9 @@ struct DialogueInvariants {
             case .findings(let summary):
                 checkAbsentWasSaid(summary, line: line, &v)
                 if reading.reply.asksBack {
-                    let stated = summary.present.filter { asked.contains(.concept($0)) }
+                    // An item the line asks about is not stated by it; another item it answers
+                    // ("3 yes, what does 1 mean?") may be.
+                    let stated = summary.present.filter { reading.reply.askedBackAbout.contains($0) }
                     v.expect(stated.isEmpty, "question-back-present", "a question back made \(stated) present: \(shown(line))")
                 }
             default:

@@ -2,6 +2,9 @@ import KoshiKit
 
 /// The knowledge base shipped in the repository's Knowledge/ folder, compiled into the binary.
 public enum BuiltInKnowledge {
+    /// The canonical concept list (Tests/Eval/concepts.tsv) as the build found it.
+    public static let canonicalConcepts: [CanonicalConcepts.Entry] = CanonicalConcepts.parse(embeddedCanonicalConceptsTSV)
+
     /// The shipped files, as if read from Knowledge/.
     public static var files: [KnowledgeFile] {
         embeddedKnowledgeFiles.map { KnowledgeFile(name: $0.name, text: $0.text) }
@@ -28,5 +31,13 @@ public enum BuiltInKnowledge {
         guard let bytes = LexiconSnapshot.bytes(fromHex: embeddedLexiconSnapshot), !bytes.isEmpty,
               let lexicon = LexiconSnapshot.decode(bytes) else { return try load() }
         return try Knowledge(files: files, lexicon: lexicon)
+    }
+}
+
+extension KnowledgeCheck {
+    /// `koshi kb check`: every problem of the knowledge base in `files`, checked against the
+    /// canonical concept list compiled in with the shipped knowledge.
+    public static func run(_ files: [KnowledgeFile]) -> [KnowledgeProblem] {
+        run(files, canonical: BuiltInKnowledge.canonicalConcepts)
     }
 }

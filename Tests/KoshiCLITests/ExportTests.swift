@@ -36,8 +36,8 @@ private final class Scratch {
     }
 }
 
-/// A fever: doctor-soon after the emergency signs are denied.
-private let feverScript = "my lower back hurts and I have a fever\nnone of those\n"
+/// A fever: doctor-soon after the emergency signs and feeling very unwell are denied.
+private let feverScript = "my lower back hurts and I have a fever\nnone of those\nno\n"
 private let now = "2026-03-04T05:06:07Z"
 
 @Suite("Exporting the summary from the real binary")
@@ -70,7 +70,7 @@ struct ExportTests {
         #expect(object["reasons"] as? [String] == ["fever"])
         let findings = try #require(object["findings"] as? [String: [String]])
         #expect(Set(findings["present"] ?? []) == ["low_back_pain", "fever"])
-        #expect(Set(findings["absent"] ?? []) == ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"])
+        #expect(Set(findings["absent"] ?? []) == ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain", "very_unwell"])
         #expect(findings["unknown"] == [])
         #expect(object["values"] as? [String: Int] == [:])
         let advice = try #require(object["advice"] as? [[String: Any]])
@@ -78,7 +78,7 @@ struct ExportTests {
         #expect(advice.allSatisfy { $0["text"] is String && $0.keys.contains("section") })
         let transcript = try #require(object["transcript"] as? [[String: Any]])
         #expect(transcript.filter { $0["role"] as? String == "user" }.map { $0["text"] as? String }
-            == ["my lower back hurts and I have a fever", "none of those"])
+            == ["my lower back hurts and I have a fever", "none of those", "no"])
         #expect(transcript.allSatisfy { $0["role"] as? String == "user" || $0["role"] as? String == "advisor" })
         #expect(object["when"] as? String == "today")
         #expect(object["region"] as? String == "INTL")
@@ -106,6 +106,7 @@ struct ExportTests {
             my lower back hurts and I have a fever
             /export \(scratch.file("mid.json"))
             none of those
+            no
             /export \(scratch.file("end.md"))
 
             """)

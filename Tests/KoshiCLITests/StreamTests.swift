@@ -73,7 +73,7 @@ struct StreamTests {
 
     @Test("the events carry CONTRACT.md's fields")
     func fields() throws {
-        let result = try Koshi.run(["--format", "jsonl", "--lang", "en"], input: "my back hurts and I have a fever\n/nope\nnone of those\n")
+        let result = try Koshi.run(["--format", "jsonl", "--lang", "en"], input: "my back hurts and I have a fever\n/nope\nnone of those\nno\n")
         let all = try events(result.stdout)
         let findings = try #require(all.first { $0["type"] as? String == "findings" })
         #expect(Set(findings["present"] as? [String] ?? []) == ["low_back_pain", "fever"])

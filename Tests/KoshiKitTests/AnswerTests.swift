@@ -35,7 +35,8 @@ struct GroupReplyTests {
 
     @Test("a number inside a sentence is a number, not a choice", arguments: ["今年3回目です", "5くらい", "about 2 weeks", "3日前から"])
     func numbersInSentences(line: String) {
-        #expect(read(line, asked: emergency).isEmpty, "\(line)")
+        let items = Set(emergency.compactMap(\.concept?.rawValue))
+        #expect(read(line, asked: emergency).allSatisfy { !items.contains($0.trimmingPrefix(while: { "-?".contains($0) }).description) }, "\(line)")
     }
 
     @Test("a question back answers nothing and names the items it asks about")
@@ -55,6 +56,17 @@ struct GroupReplyTests {
         let reading = knowledge.reader.read("I'd have to ask her, do you mean numb around her bottom?", asked: emergency)
         #expect(!reading.findings.contains { $0.status == .present })
         #expect(reading.reply.asksBack)
+    }
+
+    @Test("a choice of an item the line also asks about is to confirm; an ordinal past the last item is no choice")
+    func choiceAskedAbout() {
+        let asked = knowledge.reader.read("1… what counts as numb around there?", asked: emergency)
+        #expect(!asked.findings.contains { $0.status == .present })
+        #expect(asked.reply.toConfirm.map(\.concept) == ["saddle_numbness"])
+        let answered = knowledge.reader.read("3 yes. what does 1 mean?", asked: emergency)
+        #expect(answered.findings.contains { $0.concept == "both_legs_affected" && $0.status == .present })
+        // Four items: "the fifth" reads as no choice, and nothing breaks.
+        #expect(knowledge.reader.read("the fifth", asked: emergency).findings.allSatisfy { $0.status != .present })
     }
 
     @Test("a hedged reply leaves the items open: never present, and 'probably not' is no no")

@@ -136,22 +136,41 @@ struct ConversationTests {
             turns += 1
         }
         let state = chat.session.state
-        for concept in knowledge.concepts where concept.group == .redFlag {
+        // The follow-up signs are asked only where their context applies (CONTRACT.md): how a fall
+        // happened after a fall, and so on. With no fall, no fever, no weak leg, they are not.
+        let followUps: Set<ConceptID> = ["major_trauma", "aortic_warning", "worsening_weakness", "very_unwell"]
+        for concept in knowledge.concepts where concept.group == .redFlag && !followUps.contains(concept.id) {
             #expect(state.findings[concept.id] != nil, "\(concept.id) was never asked")
         }
+        for concept in followUps { #expect(state.findings[concept] == nil, "\(concept) asked out of its context") }
         #expect(state.values[.age] != nil && state.values[.duration] != nil)
         #expect(chat.recommendation?.disposition == .inPerson)
         #expect(chat.recommendation?.reasons == ["duration"])
     }
 
-    @Test("a doctor-soon sign ends the questions once the emergency signs are cleared")
+    @Test("a fever ends the questions once the emergency signs and its follow-up are cleared: doctor-soon today")
     func doctorSoonNeedsOnlyTheEmergencySigns() {
         var chat = Conversation()
         chat.say("腰が痛くて熱があります")
         #expect(Set(chat.question ?? []) == Set(emergencyFlags))
         chat.say("いいえ")
+        #expect(chat.question == ["very_unwell"], "how unwell, with a fever")
+        chat.say("いいえ")
         #expect(chat.recommendation?.disposition == .doctorSoon)
+        #expect(chat.recommendation?.when == .today)
         #expect(chat.recommendation?.reasons == ["fever"])
+    }
+
+    @Test("a follow-up sign found in its follow-up question is acted on in that turn")
+    func followUpEmergency() {
+        var chat = Conversation(.en)
+        chat.say("my back has hurt since I fell yesterday")
+        chat.say("none of those")
+        #expect(chat.question == ["major_trauma"])
+        chat.say("yes, I came off a ladder from the roof")
+        #expect(chat.recommendation?.disposition == .emergency)
+        #expect(chat.recommendation?.when == .now)
+        #expect(chat.recommendation?.reasons == ["major_trauma"])
     }
 
     @Test("nothing already answered is asked again")
@@ -176,6 +195,7 @@ struct ConversationTests {
         var chat = Conversation(.en)
         chat.say("my back hurts and I have a fever")
         chat.say("no")
+        chat.say("no, just a bit warm")
         #expect(chat.recommendation?.disposition == .doctorSoon)
         chat.say("actually, no fever")
         #expect(chat.session.state.findings["fever"]?.status == .absent)
@@ -187,6 +207,7 @@ struct ConversationTests {
     func revisedAfterwards() {
         var chat = Conversation(.en)
         chat.say("my back hurts and I have a fever")
+        chat.say("no")
         chat.say("no")
         chat.say("oh, and I can't pee properly")
         guard case .recommendation(let recommendation, _, let changed)? = chat.last.events.last else {

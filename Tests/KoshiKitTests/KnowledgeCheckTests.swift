@@ -40,6 +40,9 @@ struct BrokenKnowledge {
     var problems: [String] { KnowledgeCheck.run(files).map(\.description) }
 }
 
+/// The four emergency signs added with the words branch (major_trauma, aortic_warning,
+/// worsening_weakness, very_unwell) are asked by questions that the dialogue's owner writes in
+/// questions.kb; until those land, `kb check` says so, and only that.
 @Suite("koshi kb check")
 struct KnowledgeCheckTests {
     @Test("the shipped knowledge base has no problems")
@@ -95,9 +98,9 @@ struct KnowledgeCheckTests {
 
     @Test("a canonical concept missing")
     func canonicalConceptMissing() {
-        var kb = BrokenKnowledge()
-        kb.remove(record: "[concept pain_on_movement]", from: "concepts.kb")
-        #expect(kb.problems == ["Knowledge/concepts.kb:1: canonical concept 'pain_on_movement' is missing"])
+        let canonical = BuiltInKnowledge.canonicalConcepts + [CanonicalConcepts.Entry(id: "pain_on_movment", group: "complaint")]
+        let problems = KnowledgeCheck.run(BuiltInKnowledge.files, canonical: canonical).map(\.description)
+        #expect(problems == ["Knowledge/concepts.kb:1: canonical concept 'pain_on_movment' is missing (did you mean 'pain_on_movement'?)"])
     }
 
     @Test("a question that can never be asked")

@@ -1,5 +1,6 @@
 import Testing
 @testable import KoshiKit
+import KoshiKnowledge
 
 @Suite("koshi kb check: the summary's header rows and the history group")
 struct SummaryRowCheckTests {
@@ -30,9 +31,11 @@ struct SummaryRowCheckTests {
     @Test("a missing canonical concept that a row names is one problem, the canonical one")
     func canonicalMissingOnce() {
         var kb = BrokenKnowledge()
-        // pain_on_movement is named by summary.kb's worse-better row and by nothing else.
-        kb.remove(record: "[concept pain_on_movement]", from: "concepts.kb")
-        #expect(kb.problems == ["Knowledge/concepts.kb:1: canonical concept 'pain_on_movement' is missing"])
+        kb.append("[summary-row extra]\nlabel.ja: 追加\nlabel.en: extra\nconcepts: sciatica_extra", to: "summary.kb")
+        let canonical = BuiltInKnowledge.canonicalConcepts + [CanonicalConcepts.Entry(id: "sciatica_extra", group: "complaint")]
+        let problems = KnowledgeCheck.run(kb.files, canonical: canonical).map(\.description)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("Knowledge/concepts.kb:1: canonical concept 'sciatica_extra' is missing") == true)
     }
 
     @Test("a history finding is recorded for the summary but never reported in the stream")

@@ -165,6 +165,9 @@ struct TranscriptRunnerTests {
             ! See a doctor soon
             > none of those
             ? absent saddle_numbness bladder_bowel_dysfunction both_legs_affected chest_pain
+            ? question very_unwell
+            > no
+            ? absent very_unwell
             ? disposition doctor-soon
             ? reasons fever
             ? advice while-waiting
@@ -282,6 +285,8 @@ struct TranscriptRunnerTests {
             ? present low_back_pain
             ? values duration_days=4
             ? question fever
+            > ないです
+            ? question very_unwell
             > ないです
             ? disposition self-care
             ? reasons trauma

@@ -4,7 +4,8 @@ extension Session {
     mutating func converse(_ line: String) -> [AdvisorEvent] {
         state.lineCount += 1
         let question = state.pending
-        let reading = knowledge.reader.read(line, context: ReadingContext(asked: question?.asks ?? []))
+        let context = ReadingContext(asked: question?.asks ?? [], patientIsSomeoneElse: state.patientIsSomeoneElse, today: state.today)
+        let reading = knowledge.reader.read(line, context: context)
         state.record(reading, line: state.lineCount, question: question)
         if reading.isUnderstood, state.complaint == nil { state.complaint = line }
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]

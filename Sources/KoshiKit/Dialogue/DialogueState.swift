@@ -102,6 +102,9 @@ public struct DialogueState: Sendable {
     /// Today, as the driver's clock says: what onsets and review points are counted from; nil
     /// where no clock was given (review points are then said in weeks, not dates).
     public var today: CivilDate?
+    /// The person writes for someone else (a carer), who is the patient: said once, kept for the
+    /// session, so that "he's 78" is the patient's age.
+    public var patientIsSomeoneElse = false
     public var findings: [ConceptID: RecordedFinding] = [:]
     public var values: [ValueSlot: RecordedValue] = [:]
     /// The question waiting for an answer, if any.
@@ -192,6 +195,7 @@ public struct DialogueState: Sendable {
             valueHistory.append(values[slot]!)
         }
         // A group said yes to is settled once an item of it is named, or every one denied.
+        if reading.speaksForSomeoneElse { patientIsSomeoneElse = true }
         let settled = atLeastOneOf.filter { group in
             group.contains { findings[$0]?.status == .present } || group.allSatisfy { findings[$0]?.status == .absent }
         }

@@ -26,5 +26,15 @@ public struct CivilDate: Sendable, Hashable, Comparable {
 
     public func adding(days: Int) -> CivilDate { CivilDate(daysSince1970: daysSince1970 + days) }
 
+    /// Days since 1970-01-01, by the name the calendar readers use.
+    public var dayNumber: Int { daysSince1970 }
+
+    /// How many days back the latest past `weekday` is (1 Monday … 7 Sunday): 1 to 7, never 0,
+    /// since "Monday" said on a Monday means the week before.
+    public func daysSince(weekday target: Int) -> Int {
+        let back = ((weekday - target) % 7 + 7) % 7
+        return back == 0 ? 7 : back
+    }
+
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSince1970 < b.daysSince1970 }
 }

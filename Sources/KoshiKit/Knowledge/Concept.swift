@@ -48,9 +48,16 @@ public struct Concept: Sendable, Identifiable {
     public var absentSynonyms: [Synonym]
     /// Concept ids mentioned together in one clause; the last one decides the assertion.
     public var combinations: [[ConceptID]]
+    /// Combinations whose reported parts are still reported on their own (`combine-keeping`): in
+    /// 「履こうとしてグキッ」 the movement and the back that went make pain on movement, and the
+    /// back that went is still a sudden onset.
+    public var combinationsKeepingParts: [[ConceptID]] = []
     /// Concept ids mentioned, stated, in this order anywhere in a line, clause breaks between
     /// them allowed: 「整体に行くと楽なんですけど、二、三日で元通り」.
     public var combinationsAcrossClauses: [[ConceptID]] = []
+    /// Findings that, all stated somewhere in a line, make this one: a sudden onset and tummy
+    /// pain are together a warning sign of the aorta, whichever clauses say them.
+    public var combinationsOfFindings: [[ConceptID]] = []
     public var implies: [ConceptID]
     public var examples: [ConceptExample]
     public var file: String
@@ -74,4 +81,22 @@ public struct Concept: Sendable, Identifiable {
     /// A concrete question in everyday words, for a sign the person could not say yes or no to
     /// (「トイレで拭いたとき、感覚はいつもどおりですか？」).
     public var reask: LocalizedText?
+    /// Findings of one side that, said of both sides in a line, make this concept (`both-sides-of`):
+    /// leg numbness on the right, then on the left, is numbness in both legs.
+    public var bothSidesOf: [ConceptID] = []
+    /// An event that, said as past and over, is this finding instead (`when-past`): an earlier
+    /// acute episode is a recurrence.
+    public var whenPast: ConceptID?
+    /// A complaint denied with a never-before word (今まで…ない) denies this concept instead.
+    public var deniedByNever = false
+    /// For fever: the body temperature in °C from which a temperature said is this finding, and
+    /// below which it denies it (`temperature-from`: 37.5, so "38.2度" and "101F" are a fever
+    /// and "36.8" is none).
+    public var temperatureFrom: Double?
+    /// For a body part (or a time, a movement): the findings that saying it is fine denies
+    /// (`fine-denies`): 「股のへんは普通」 denies saddle numbness, "legs are fine" leg numbness.
+    public var fineDenies: [ConceptID] = []
+    /// What a part named with one side (右足, "left leg") denies when said to be fine: the other
+    /// side may still be numb (`fine-one-side`).
+    public var fineOneSide: [ConceptID] = []
 }

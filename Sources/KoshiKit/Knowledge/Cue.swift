@@ -43,12 +43,22 @@ public enum CueRole: String, Sendable, CaseIterable {
     case carer
     /// The words of an intent (intents.kb): "can I go after work?", 「救急車て大げさ？」.
     case intent
+    /// 平気, 普通, fine, ok: said of a body part, nothing is wrong there (`fine-denies`).
+    case normal
+    /// he, she, 本人: the person spoken of; when the speaker writes for someone else, the patient.
+    case thirdPerson = "third-person"
+    /// 今まで, 一度も, in my life: a denial of a complaint says it is the first time.
+    case neverBefore = "never-before"
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
     case hypotheticalOpening = "hypothetical-opening"
     /// English words that make the clause they open a question: "do I…", "could it be…".
     case questionOpening = "question-opening"
+
+    /// it, its, that, this: a word that opens a clause of its own, so that a "no" just before it
+    /// answers rather than denies ("no its the first time").
+    case clauseSubject = "clause-subject"
 
     // --- Looked for in the original text of an answer word.
     /// うーん drawn out: a hmm, not the yes that うん folds to.
@@ -101,6 +111,44 @@ public enum CueRole: String, Sendable, CaseIterable {
     case agedPerson = "aged-person"
     case possessiveParticle = "possessive-particle"
     case choiceMarker = "choice-marker"
+    /// 右, 左, 片, right, left: a word that names one side, inside a body part's word (右足).
+    case side
+    /// 右, 左, the other one, 両方, both (value: 1 left, 2 right, 3 the other, 4 both): a side
+    /// named with a finding, for both legs told one side at a time.
+    case sideOfBody = "side-of-body"
+    /// too, also, も: the side has what was said of the other.
+    case too
+    /// 母, 父, mum, husband: a kin word, inside a person's word (父が, "my dad") or before a
+    /// carer's word (母のことで相談): who the person written for is.
+    case kin
+    /// は, is, 's: what stands between a person and their age (母は82, "Dad's 68").
+    case ageLink = "age-link"
+    /// 度, ℃, degrees: a temperature in °C after its number.
+    case celsius
+    /// °F, F, fahrenheit: a temperature in °F after its number.
+    case fahrenheit
+    /// 熱, 体温, temp, fever: a word after which a number may be a temperature.
+    case temperatureWord = "temperature-word"
+    /// 分 in 38度5分: the tenths of a degree.
+    case tenthOfDegree = "tenth-of-degree"
+    /// kg, km, percent: a number measured so is no temperature.
+    case otherMeasure = "other-measure"
+    /// "own" in "his own dad": a word between a pronoun and a kin word.
+    case ownWord = "own"
+    /// 月曜, monday (value: 1 Monday … 7 Sunday): a day of the week, counted back from today.
+    case weekday
+    /// 春, summer (value: the month it starts): a season, counted back from today.
+    case season
+    /// 1月, september (value: the month): a month, counted back from today.
+    case monthName = "month-name"
+    /// 先週の, the week before: the weekday named is last week's.
+    case lastWeek = "last-week"
+    /// off, 休: a span followed by it is time off, not how long it has hurt.
+    case timeOff = "time-off"
+    /// 去年, 学生時代, last winter, years ago: a time past and over.
+    case pastTime = "past-time"
+    /// から after an event, 以来, since: what began then lasts till now.
+    case sinceThen = "since-then"
 
     /// Where the reader looks for a cue's words.
     public enum Placement: Sendable {
@@ -118,12 +166,12 @@ public enum CueRole: String, Sendable, CaseIterable {
 
     public var placement: Placement {
         switch self {
-        case .hypotheticalOpening, .questionOpening: .clauseOpening
+        case .hypotheticalOpening, .questionOpening, .clauseSubject: .clauseOpening
         case .hesitation: .answerWord
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .opinion, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer, .intent:
+             .otherItems, .askingBack, .carer, .intent, .normal, .thirdPerson, .neverBefore:
             .everywhere
         default: .nearNumbers
         }
@@ -137,6 +185,9 @@ public struct Cue: Sendable, Identifiable {
     public var words: [Synonym]
     /// The number the words carry (a unit's days, a numeral's worth); 0 where none.
     public var value: Double = 0
+    /// The kana that must come just before a word for it to count (`after`): the western
+    /// negative ん counts after 入ら or しびれ, never after the さ of さん. Empty for any.
+    public var after: [String] = []
     public var file: String
     public var line: Int
 }

@@ -116,16 +116,32 @@ struct KnowledgeBuilder {
         let spanning = record.fields("combine-across-clauses").map { field in
             field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
         }
+        let keeping = record.fields("combine-keeping").map { field in
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
+        }
+        let ofFindings = record.fields("combine-findings").map { field in
+            field.value.split(separator: "+").map { ConceptID(String($0).trimmed) }
+        }
         concepts.append(Concept(id: ConceptID(record.id), group: group, label: label,
                                 synonyms: synonyms(record, prefix: ""), absentSynonyms: synonyms(record, prefix: "absent."),
-                                combinations: combinations, combinationsAcrossClauses: spanning, implies: record.list("implies").map { ConceptID($0.item) },
+                                combinations: combinations, combinationsKeepingParts: keeping, combinationsAcrossClauses: spanning, combinationsOfFindings: ofFindings, implies: record.list("implies").map { ConceptID($0.item) },
                                 examples: examples, file: record.file, line: record.line,
                                 marksOnset: record.value("marks-onset") == "yes",
                                 ownsDurations: record.value("owns-durations") == "yes",
                                 lasting: record.value("lasting") == "yes",
                                 scale: record.value("scale").flatMap(ValueSlot.init(rawValue:)),
                                 item: optionalText(record, "item"), explanation: optionalText(record, "explain"),
-                                reask: optionalText(record, "reask")))
+                                reask: optionalText(record, "reask"),
+                                fineDenies: record.list("fine-denies").map { ConceptID($0.item) },
+                                fineOneSide: record.list("fine-one-side").map { ConceptID($0.item) }))
+        concepts[concepts.count - 1].bothSidesOf = record.list("both-sides-of").map { ConceptID($0.item) }
+        concepts[concepts.count - 1].whenPast = record.value("when-past").map(ConceptID.init)
+        concepts[concepts.count - 1].deniedByNever = record.value("denied-by-never") == "yes"
+        if let text = record.value("temperature-from") {
+            if let threshold = Double(text), (30...45).contains(threshold) { concepts[concepts.count - 1].temperatureFrom = threshold } else {
+                problems.append(record.problem("'temperature-from' must be a body temperature in °C", line: record.fields("temperature-from").first?.line))
+            }
+        }
         if let scale = record.value("scale"), ValueSlot(rawValue: scale) == nil {
             problems.append(record.problem("'scale' must be a value slot: " + ValueSlot.allCases.map(\.rawValue).joined(separator: ", "),
                                            line: record.fields("scale").first?.line))
@@ -167,7 +183,9 @@ struct KnowledgeBuilder {
                 problems.append(record.problem("'value' must be a number", line: record.fields("value").first?.line))
             }
         }
-        cues.append(Cue(id: record.id, role: role, words: words, value: value, file: record.file, line: record.line))
+        let after = record.list("after").map(\.item)
+        if after.contains(where: { $0.count != 1 }) { problems.append(record.problem("'after' lists single kana")) }
+        cues.append(Cue(id: record.id, role: role, words: words, value: value, after: after, file: record.file, line: record.line))
     }
 
     private mutating func readInflection(_ record: KnowledgeRecord) {
@@ -226,8 +244,9 @@ struct KnowledgeBuilder {
             switch record.kind {
             case "concept":
                 // `combine: massage` alone is allowed: any stated mention of that building block
-                // names the concept (history.kb's hands-on treatment); across clauses takes two.
-                let fields = record.fields("combine").map { ($0, 1) } + record.fields("combine-across-clauses").map { ($0, 2) }
+                // names the concept (history.kb's hands-on treatment); the others take two.
+                let fields = record.fields("combine").map { ($0, 1) }
+                    + (record.fields("combine-keeping") + record.fields("combine-across-clauses") + record.fields("combine-findings")).map { ($0, 2) }
                 for (field, least) in fields {
                     let parts = field.value.split(separator: "+").map { String($0).trimmed }
                     if parts.count < least || parts.contains(where: \.isEmpty) {
@@ -235,7 +254,8 @@ struct KnowledgeBuilder {
                     }
                     check(record, parts.filter { !$0.isEmpty }.map { ($0, field.line) }, "concept", conceptIDs)
                 }
-                check(record, record.list("implies"), "concept", conceptIDs)
+                check(record, record.list("implies") + record.fields("when-past").map { ($0.value, $0.line) }, "concept", conceptIDs)
+                check(record, record.list("fine-denies") + record.list("fine-one-side") + record.list("both-sides-of"), "concept", conceptIDs)
             case "question":
                 if record.list("asks").isEmpty {
                     problems.append(record.problem("question '\(record.id)' asks nothing and can never be asked"))

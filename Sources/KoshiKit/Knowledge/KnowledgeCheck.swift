@@ -4,17 +4,8 @@
 /// claimed twice, a question that can never be asked, a summary row naming what is no finding,
 /// and examples the matcher does not prove.
 public enum KnowledgeCheck {
-    /// The concept ids of CONTRACT.md (eval/concepts.tsv) that every knowledge base must define.
-    public static let canonicalConcepts = [
-        "low_back_pain", "sudden_onset", "recurrent", "returns_after_massage", "pain_on_movement", "daily_life_impact",
-        "desk_work", "poor_posture", "pelvic_misalignment", "hip_stiffness", "ankle_stiffness", "upper_back_stiffness",
-        "stress", "poor_sleep", "cold_exposure", "soft_mattress", "lack_of_exercise", "fatigue",
-        "saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain",
-        "leg_numbness", "leg_weakness", "fever", "trauma", "cancer_history", "weight_loss", "night_pain",
-        "osteoporosis", "steroid_use", "immunosuppression",
-    ]
-
-    public static func run(_ files: [KnowledgeFile]) -> [KnowledgeProblem] {
+    /// Every problem of the knowledge base in `files`, checked against the canonical concept list.
+    public static func run(_ files: [KnowledgeFile], canonical: [CanonicalConcepts.Entry]) -> [KnowledgeProblem] {
         let knowledge: Knowledge
         do {
             knowledge = try Knowledge(files: files)
@@ -22,13 +13,13 @@ public enum KnowledgeCheck {
             return sorted(error.problems)
         }
         var problems: [KnowledgeProblem] = []
-        problems += missingCanonicalConcepts(knowledge, files: files)
+        problems += missingCanonicalConcepts(knowledge, files: files, canonical: canonical)
         problems += unmentionableConcepts(knowledge)
         problems += claimedTwice(knowledge)
         problems += unaskableQuestions(knowledge)
         problems += unaskedRedFlags(knowledge)
         problems += adviceNeverGiven(knowledge)
-        problems += summaryRowProblems(knowledge, canonical: Set(canonicalConcepts))
+        problems += summaryRowProblems(knowledge, canonical: Set(canonical.map(\.id)))
         problems += unprovenExamples(knowledge)
         return sorted(problems)
     }
@@ -37,11 +28,23 @@ public enum KnowledgeCheck {
         problems.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
     }
 
-    static func missingCanonicalConcepts(_ knowledge: Knowledge, files: [KnowledgeFile]) -> [KnowledgeProblem] {
+    /// Every row of the canonical list (eval/concepts.tsv) must be defined, with its group; a
+    /// value row must be a value slot koshi reads.
+    static func missingCanonicalConcepts(_ knowledge: Knowledge, files: [KnowledgeFile],
+                                         canonical: [CanonicalConcepts.Entry]) -> [KnowledgeProblem] {
         let file = files.first { $0.name.hasSuffix("concepts.kb") }?.name ?? files.first?.name ?? "(knowledge)"
-        return canonicalConcepts.filter { knowledge.concept(ConceptID($0)) == nil }.map { id in
-            let near = knowledge.concepts.map(\.id.rawValue)
-            return KnowledgeProblem(file: file, line: 1, message: "canonical concept '\(id)' is missing" + suggestion(id, near))
+        let near = knowledge.concepts.map(\.id.rawValue)
+        return canonical.compactMap { entry in
+            if entry.group == "value" {
+                guard ValueSlot(rawValue: entry.id) == nil else { return nil }
+                return KnowledgeProblem(file: file, line: 1, message: "canonical value '\(entry.id)' is not a value slot koshi reads")
+            }
+            guard let concept = knowledge.concept(ConceptID(entry.id)) else {
+                return KnowledgeProblem(file: file, line: 1, message: "canonical concept '\(entry.id)' is missing" + suggestion(entry.id, near))
+            }
+            guard concept.group.rawValue != entry.group else { return nil }
+            return KnowledgeProblem(file: concept.file, line: concept.line,
+                                    message: "canonical concept '\(entry.id)' must be in group '\(entry.group)', not '\(concept.group.rawValue)'")
         }
     }
 
@@ -57,7 +60,8 @@ public enum KnowledgeCheck {
         var owners: [[UInt32]: (meaning: TermMeaning, synonym: Synonym, owner: String)] = [:]
         var problems: [KnowledgeProblem] = []
         for term in knowledge.lexicon.terms {
-            guard let synonym = term.synonym else { continue }
+            // A word that counts only after given kana may share its letters with one that counts elsewhere.
+            guard let synonym = term.synonym, term.after.isEmpty else { continue }
             let key = Normalizer.key(synonym.text) + (synonym.isStem ? [0x2A] : [])
             let owner: String = switch term.meaning {
             case .concept(let id, _): "concept '\(id)'"

@@ -23,12 +23,12 @@ enum RecordKind: String, CaseIterable, Sendable {
             RecordSchema(["kind": .single, "title.*": .single, "cite.*": .single, "section": .single, "url": .single])
         case .concept:
             RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
-                          "combine": .repeated, "combine-across-clauses": .repeated, "implies": .list,
-                          "marks-onset": .single, "owns-durations": .single, "lasting": .single, "scale": .single,
+                          "combine": .repeated, "combine-keeping": .repeated, "combine-across-clauses": .repeated, "combine-findings": .repeated, "implies": .list,
+                          "marks-onset": .single, "when-past": .single, "denied-by-never": .single, "temperature-from": .single, "both-sides-of": .list, "fine-denies": .list, "fine-one-side": .list, "owns-durations": .single, "lasting": .single, "scale": .single,
                           "item.*": .single, "explain.*": .single, "reask.*": .single,
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:
-            RecordSchema(["role": .single, "*": .list, "chars": .list, "value": .single])
+            RecordSchema(["role": .single, "*": .list, "chars": .list, "value": .single, "after": .list])
         case .inflection:
             RecordSchema(["replace": .list, "with": .list, "after": .list, "shift": .list])
         case .question:

@@ -17,6 +17,12 @@ public struct Term: Sendable {
     public var needsRightBoundary: Bool
     /// Where the word is written in the knowledge base; nil when read from a snapshot.
     public var synonym: Synonym?
+    /// The folded characters one of which must come just before the word (empty for any):
+    /// the western negative ん after 入ら, not after the さ of さん.
+    public var after: [UInt32] = []
+    /// The term of the same letters that counts where `after` does not hold (ね after 痛くね is a
+    /// negative, elsewhere the filler ね), if any.
+    public var otherwise: Int?
 }
 
 /// Every synonym and cue word of a knowledge base, compiled into one automaton.
@@ -27,18 +33,22 @@ public struct Lexicon: Sendable {
     /// The cue words kept out of the automaton: clause openings (もし: inside a clause the same
     /// letters belong to other words, 足もしびれる), answer words, and the value readers' words.
     let cueWords: CueWords
+    /// The finding a body temperature says (fever), with its threshold and the terms that a
+    /// temperature read in a line is a mention of; nil when no concept has `temperature-from`.
+    let temperature: TemperatureTerms?
 
-    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, cueWords: CueWords) {
+    init(terms: [Term], automaton: Automaton, speller: SpellingCorrector, cueWords: CueWords, temperature: TemperatureTerms?) {
         self.terms = terms
         self.automaton = automaton
         self.speller = speller
         self.cueWords = cueWords
+        self.temperature = temperature
     }
 
     init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = [], intents: [Intent] = []) {
         var terms: [Term] = []
         var keys: [[UInt32]] = []
-        func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?) {
+        func add(_ synonym: Synonym, _ meaning: TermMeaning, language: Language?, after: [UInt32] = []) {
             let key = Normalizer.key(synonym.text)
             guard !key.isEmpty else { return }
             let startsAlphanumeric = key.first!.isWordCharacter
@@ -46,7 +56,7 @@ public struct Lexicon: Sendable {
             terms.append(Term(meaning: meaning, language: language,
                               needsLeftBoundary: startsAlphanumeric,
                               needsRightBoundary: endsAlphanumeric && !synonym.isStem,
-                              synonym: synonym))
+                              synonym: synonym, after: after))
             keys.append(key)
         }
         for concept in concepts {
@@ -60,7 +70,9 @@ public struct Lexicon: Sendable {
         for cue in cues {
             switch cue.role.placement {
             case .realWords: realWords += cue.words.map { Normalizer.key($0.text) }
-            case .everywhere: for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language) }
+            case .everywhere:
+                let after = cue.after.flatMap { Normalizer.key($0) }
+                for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language, after: after) }
             case .clauseOpening, .answerWord, .nearNumbers: break
             }
         }
@@ -83,6 +95,26 @@ public struct Lexicon: Sendable {
                 add(variant, terms[index].meaning, language: term.language)
             }
         }
+        // A word given twice, once with the kana it must follow, counts as the other elsewhere.
+        var firstByKey: [[UInt32]: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            guard let first = firstByKey[key] else {
+                firstByKey[key] = index
+                continue
+            }
+            if !terms[first].after.isEmpty, terms[first].otherwise == nil, terms[index].after.isEmpty { terms[first].otherwise = index }
+        }
+        // A temperature read in a line is a mention of its concept, by terms no word matches.
+        var temperature: TemperatureTerms?
+        if let concept = concepts.first(where: { $0.temperatureFrom != nil }) {
+            let first = terms.count
+            for (absent, language) in [(false, Language.ja), (true, .ja), (false, .en), (true, .en)] {
+                terms.append(Term(meaning: .concept(concept.id, absent: absent), language: language,
+                                  needsLeftBoundary: false, needsRightBoundary: false, synonym: nil))
+            }
+            temperature = TemperatureTerms(threshold: concept.temperatureFrom!, firstTerm: first)
+        }
+        self.temperature = temperature
         self.terms = terms
         self.cueWords = CueWords(cues: cues)
         self.automaton = Automaton(patterns: keys)
@@ -112,8 +144,14 @@ public struct Lexicon: Sendable {
         let corrected = speller.correct(text)
         let scalars = corrected.scalars
         var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: make)
-        automaton.scan(scalars) { pattern, end in
-            let start = end - automaton.patternLengths[pattern]
+        automaton.scan(scalars) { found, end in
+            let start = end - automaton.patternLengths[found]
+            var pattern = found
+            if !terms[found].after.isEmpty, start == 0 || !terms[found].after.contains(scalars[start - 1])
+                || corrected.isKatakanaInOriginal(start) {
+                guard let otherwise = terms[found].otherwise else { return }
+                pattern = otherwise
+            }
             let term = terms[pattern]
             if term.needsLeftBoundary, start > 0, scalars[start - 1].isWordCharacter { return }
             if term.needsRightBoundary, end < scalars.count, scalars[end].isWordCharacter { return }

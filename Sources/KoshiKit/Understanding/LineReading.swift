@@ -53,6 +53,10 @@ public struct LineReading: Sendable {
     public var intents: [String] = []
     /// Whether the line asks a question (a question mark, ですか).
     public var isQuestion = false
+    /// The person writes for someone else, who is the patient (「母のことで相談です」, "my husband
+    /// has had back problems for years"): the session keeps this and passes it back in
+    /// `ReadingContext.patientIsSomeoneElse`.
+    public var speaksForSomeoneElse = false
 
     /// Whether anything in the line could be placed.
     public var isUnderstood: Bool { !findings.isEmpty || !values.isEmpty }

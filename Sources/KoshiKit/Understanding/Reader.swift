@@ -13,11 +13,14 @@ public struct Reader: Sendable {
         straddlingBreaks = lexicon.cueWords[.clauseBreak].entries.map(\.key).filter { $0.count >= 2 }
     }
 
-    /// Whether a line holds anything that denies: a negation, a no, a take-back, or a word that
-    /// itself says absent (平熱). No finding may be absent from a line without one.
+    /// Whether a line holds anything that denies: a negation, a no, a take-back, an only (「熱だけ」
+    /// denies the rest of a group), a word that calls a part fine (「寝てる時は平気」, "fine in bed"), or a word that itself says absent (平熱). No
+    /// finding may be absent from a line without one.
     public func holdsDenial(_ line: String) -> Bool {
-        lexicon.tokens(in: Normalizer.normalize(line)).tokens.contains { token in
-            [.negation, .no, .without, .takeBack].contains(token.role) || token.saysAbsent
+        let (folded, found) = lexicon.tokens(in: Normalizer.normalize(line))
+        // A temperature below a fever's (36.5度) denies one as 平熱 does.
+        return TemperaturePattern.tokens(adding: found, in: folded.scalars, lexicon: lexicon).contains { token in
+            [.negation, .no, .without, .takeBack, .normal, .only].contains(token.role) || token.saysAbsent
         }
     }
 
@@ -27,7 +30,8 @@ public struct Reader: Sendable {
     }
 
     public func read(_ text: String, context: ReadingContext) -> LineReading {
-        let (folded, tokens) = lexicon.tokens(in: Normalizer.normalize(text))
+        let (folded, found) = lexicon.tokens(in: Normalizer.normalize(text))
+        let tokens = TemperaturePattern.tokens(adding: found, in: folded.scalars, lexicon: lexicon)
         let line = ScannedLine(text: folded, tokens: tokens, lexicon: lexicon, concepts: concepts, straddlingBreaks: straddlingBreaks)
         var reading = LineUnderReading(line: line, context: context)
         var sentences = ClauseSplitter(line)
@@ -38,6 +42,7 @@ public struct Reader: Sendable {
         reading.sentence = []
         for pass in Passes.line { pass.run(&reading) }
         ValuePass().run(&reading)
+        PersonAgePass().run(&reading)
         AnswerPass().run(&reading)
         var result = LineReading()
         result.findings = (reading.findings.inOrder + reading.answerFindings).map(line.resolvingQuote)
@@ -49,6 +54,7 @@ public struct Reader: Sendable {
             if case .intent(let id) = lexicon.terms[Int(token.term)].meaning, !result.intents.contains(id) { result.intents.append(id) }
         }
         result.isQuestion = tokens.contains { $0.role == .question || $0.role == .askingBack }
+        result.speaksForSomeoneElse = reading.patient.isSomeoneElse
         return result
     }
 }

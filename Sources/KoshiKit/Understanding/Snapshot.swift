@@ -15,7 +15,7 @@ struct AutomatonSnapshot {
 /// start-up reads tables instead of folding thousands of synonyms and building the automaton:
 /// that work is most of what start-up would otherwise cost.
 public enum LexiconSnapshot {
-    static let magic: [UInt8] = Array("KOSHI-LEXICON-3".utf8)
+    static let magic: [UInt8] = Array("KOSHI-LEXICON-5".utf8)
 
     /// The lexicon as bytes, to be embedded.
     public static func encode(_ lexicon: Lexicon) -> [UInt8] {
@@ -46,6 +46,9 @@ public enum LexiconSnapshot {
             }
             out.byte(term.language == nil ? 0 : term.language == .ja ? 1 : 2)
             out.byte((term.needsLeftBoundary ? 1 : 0) | (term.needsRightBoundary ? 2 : 0))
+            out.int(term.after.count)
+            for scalar in term.after { out.int(Int(scalar)) }
+            out.int((term.otherwise ?? -1) + 1)
         }
         out.strings(conceptIDs)
         out.keys(lexicon.speller.vocabularyKeys)
@@ -55,6 +58,8 @@ public enum LexiconSnapshot {
         for (role, entries) in cueWords {
             out.strings([role.rawValue] + entries.map { "\($0.value)\t" + $0.key.folded })
         }
+        out.int(lexicon.temperature.map { $0.firstTerm + 1 } ?? 0)
+        out.strings([lexicon.temperature.map { String($0.threshold) } ?? ""])
         let automaton = lexicon.automaton.snapshot
         out.int(automaton.symbols.count)
         for (scalar, symbol) in automaton.symbols {
@@ -74,12 +79,18 @@ public enum LexiconSnapshot {
         var reader = ByteReader(bytes)
         guard reader.bytes(magic.count) == magic else { return nil }
         guard let termCount = reader.int() else { return nil }
-        var raw: [(kind: UInt8, index: Int, language: UInt8, boundaries: UInt8)] = []
+        var raw: [(kind: UInt8, index: Int, language: UInt8, boundaries: UInt8, after: [UInt32], otherwise: Int?)] = []
         raw.reserveCapacity(termCount)
         for _ in 0..<termCount {
             guard let kind = reader.byte(), let index = reader.int(), let language = reader.byte(),
-                  let boundaries = reader.byte() else { return nil }
-            raw.append((kind, index, language, boundaries))
+                  let boundaries = reader.byte(), let afterCount = reader.int(), afterCount >= 0 else { return nil }
+            var after: [UInt32] = []
+            for _ in 0..<afterCount {
+                guard let scalar = reader.int() else { return nil }
+                after.append(UInt32(truncatingIfNeeded: scalar))
+            }
+            guard let otherwise = reader.int(), otherwise >= 0, otherwise <= termCount else { return nil }
+            raw.append((kind, index, language, boundaries, after, otherwise == 0 ? nil : otherwise - 1))
         }
         guard let conceptIDs = reader.strings(), let vocabulary = reader.keyList(), let realWords = reader.keyList(),
               let roleCount = reader.int() else { return nil }
@@ -93,6 +104,8 @@ public enum LexiconSnapshot {
             }
         }
         cueWords.combine()
+        guard let temperatureTerm = reader.int(), let threshold = reader.strings(), threshold.count == 1 else { return nil }
+        let temperature = temperatureTerm == 0 ? nil : Double(threshold[0]).map { TemperatureTerms(threshold: $0, firstTerm: temperatureTerm - 1) }
         guard let symbolCount = reader.int() else { return nil }
         var terms: [Term] = []
         terms.reserveCapacity(termCount)
@@ -110,7 +123,7 @@ public enum LexiconSnapshot {
             }
             terms.append(Term(meaning: meaning, language: entry.language == 0 ? nil : entry.language == 1 ? .ja : .en,
                               needsLeftBoundary: entry.boundaries & 1 != 0, needsRightBoundary: entry.boundaries & 2 != 0,
-                              synonym: nil))
+                              synonym: nil, after: entry.after, otherwise: entry.otherwise))
         }
         var symbols: [(scalar: UInt32, symbol: UInt16)] = []
         symbols.reserveCapacity(symbolCount)
@@ -127,7 +140,7 @@ public enum LexiconSnapshot {
             symbols: symbols, rootNext: tables[0], firstEdge: tables[1], edgeSymbols: tables[7].map { UInt16($0) },
             edgeTargets: tables[2], failure: tables[3], output: tables[4], outputLink: tables[5], patternLengths: tables[6]))
         return Lexicon(terms: terms, automaton: automaton, speller: SpellingCorrector(vocabulary: vocabulary, realWords: realWords),
-                       cueWords: cueWords)
+                       cueWords: cueWords, temperature: temperature)
     }
 
     /// Bytes as hexadecimal text, the form a Swift string literal can hold.

@@ -42,9 +42,15 @@ struct AnswerPass: LinePass {
                 guard let (choices, saysOnly) = chooser.choices(in: sentence) else { continue }
                 only = only || saysOnly
                 for choice in choices {
-                    var finding = LineFinding(concept: items[choice.item - 1], status: choice.status, evidence: line.original(choice.range))
-                    finding.clause = replyQuote(sentences, at: choice.range.lowerBound, line)
-                    statuses[items[choice.item - 1]] = finding
+                    var chosen = LineFinding(concept: items[choice.item - 1], status: choice.status, evidence: line.original(choice.range))
+                    chosen.clause = replyQuote(sentences, at: choice.range.lowerBound, line)
+                    // "1… what counts as numbness?": a choice of an item the line also asks about
+                    // is to be confirmed, as a description inside a question back is.
+                    if chosen.status == .present, reply.askedBackAbout.contains(chosen.concept) {
+                        if !reply.toConfirm.contains(where: { $0.concept == chosen.concept }) { reply.toConfirm.append(chosen) }
+                    } else {
+                        statuses[chosen.concept] = chosen
+                    }
                 }
             }
         }

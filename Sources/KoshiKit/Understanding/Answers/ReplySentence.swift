@@ -84,6 +84,8 @@ struct ChoiceReader {
             if c.isSpace || c.isPunctuation { i += 1; continue }
             if let (entry, end) = line.lexicon.cueWords[.ordinal].longest(in: line.scalars, at: i), end <= range.upperBound,
                line.cursor.isWordStart(i), end == range.upperBound || !line.scalars[end].isWordCharacter {
+                // "the fifth" of four items is no choice.
+                guard (1...itemCount).contains(Int(entry.value)) else { return nil }
                 found.append((i..<end, Piece(number: Int(entry.value))))
                 i = end
                 afterOrdinal = true

@@ -13,7 +13,7 @@ struct CombinationPass: ReadingPass {
     func run(_ reading: inout LineUnderReading) {
         for c in reading.sentence.indices {
             var clause = reading.sentence[c]
-            for mode in [MentionMode.stated, .asked, .supposed, .someoneElse] {
+            for mode in [MentionMode.stated, .asked, .supposed, .someoneElse, .past] {
                 combine(in: &clause, mode: mode, &reading)
             }
             reading.sentence[c] = clause
@@ -34,22 +34,59 @@ struct CombinationPass: ReadingPass {
                 for component in combination.components.dropLast() {
                     let partner = line.concepts.isPart(component)
                         ? parts.first { mentions[$0].concept == component }
-                        : nearest(component, to: k, in: mentions)
-                    guard let partner else { break }
+                        : nearest(component, to: k, in: mentions, line)
+                    // "my back started hurting, he didn't lift anything": a movement denied on
+                    // its own is no movement that hurts.
+                    guard let partner, !line.concepts.isPart(component) ? !deniedAlone(mentions[partner], head: mentions[k]) : true
+                    else { break }
                     partners.append(partner)
                 }
                 guard partners.count == combination.components.count - 1 else { continue }
                 let head = line.tokens[mentions[k].token]
+                // 「腰がじんじん痛む」, "a burning, stabbing pain": a sensation said right before the
+                // head, with nothing between, only says how it feels: it is part of the combination.
+                if let adjacent = describingSensation(before: k, in: mentions, line), !combination.keepsParts {
+                    clause.mentions[members[adjacent]].consumed = true
+                }
                 let ranges = partners.map { line.tokens[mentions[$0].token].range } + [head.range]
                 let lower = ranges.map(\.lowerBound).min()!, upper = ranges.map(\.upperBound).max()!
                 // The parts are said once, as the combination: 「両足がしびれる」 is not also 「しびれ」.
-                for partner in partners { clause.mentions[members[partner]].consumed = true }
-                clause.mentions[members[k]].consumed = true
+                // But "no numbness in the legs" denies the numbness too, where the part says so;
+                // 「両足のしびれはない」 and "not in both legs" leave one leg open.
+                let deniedHeadStays = mentions[k].assertion.negated && partners.contains { partner in
+                    (line.concepts.fineDenies[mentions[partner].concept]?.contains(mentions[k].concept) ?? false)
+                        && !saysBoth(line.tokens[mentions[partner].token].range, line)
+                }
+                if !combination.keepsParts {
+                    for partner in partners { clause.mentions[members[partner]].consumed = true }
+                    if !deniedHeadStays { clause.mentions[members[k]].consumed = true }
+                }
                 clause.combinations.append(CombinedMention(concept: combination.concept, assertion: mentions[k].assertion,
                                                            absentWord: head.saysAbsent, range: lower..<upper, mode: mode))
                 if mode == .stated { reading.combined.insert(combination.concept) }
             }
         }
+    }
+
+    /// Whether a part's word says both (両足, "both legs"): a word of `side-of-body` for both in it.
+    private func saysBoth(_ range: Range<Int>, _ line: ScannedLine) -> Bool {
+        let sides = line.lexicon.cueWords[.sideOfBody]
+        return range.contains { i in
+            sides.longest(in: line.scalars, at: i).map { $0.entry.value == 4 && $0.end <= range.upperBound } ?? false
+        }
+    }
+
+    /// Whether a component is denied while the head is not: its denial is its own.
+    private func deniedAlone(_ partner: Mention, head: Mention) -> Bool {
+        partner.assertion.negated && !head.assertion.negated
+    }
+
+    /// A sensation right before the head, touching it: 「じんじん痛む」.
+    private func describingSensation(before k: Int, in mentions: [Mention], _ line: ScannedLine) -> Int? {
+        guard k > 0, line.concepts.partTaking.contains(mentions[k - 1].concept),
+              line.tokens[mentions[k - 1].token].range.upperBound == line.tokens[mentions[k].token].range.lowerBound,
+              line.concepts.isSense(mentions[k - 1].concept) || line.concepts.groups[mentions[k - 1].concept] == .redFlag else { return nil }
+        return k - 1
     }
 
     /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
@@ -63,7 +100,10 @@ struct CombinationPass: ReadingPass {
             // just a sore back" the soreness is not the chest's.
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach, !isPart(j),
                   !line.concepts.partTaking.contains(mentions[j].concept)
-                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line)) {
+                  || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line))
+                  || (direction == -1 && j == k - 1 && describingSensation(before: k, in: mentions, line) != nil)
+                  // "both legs feel heavy and weak": sensations joined by and share the part.
+                  || (direction == -1 && j == k - 1 && joined(mentions[j], mentions[k], line)) {
                 j += direction
             }
             guard j >= 0, j < mentions.count, abs(j - k) <= Self.reach, isPart(j) else { continue }
@@ -78,11 +118,17 @@ struct CombinationPass: ReadingPass {
         return []
     }
 
-    private func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention]) -> Int? {
+    /// The nearest mention of `concept` on either side, unless a word calls it fine in between:
+    /// in "only hurts when I sit too long, fine in bed" the bed is not where it hurts.
+    private func nearest(_ concept: ConceptID, to k: Int, in mentions: [Mention], _ line: ScannedLine) -> Int? {
         for direction in [-1, 1] {
             var j = k + direction
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach {
-                if mentions[j].concept == concept { return j }
+                if mentions[j].concept == concept {
+                    let between = (min(mentions[j].token, mentions[k].token) + 1)..<max(mentions[j].token, mentions[k].token)
+                    if between.contains(where: { line.role(of: $0) == .normal }) { break }
+                    return j
+                }
                 j += direction
             }
         }

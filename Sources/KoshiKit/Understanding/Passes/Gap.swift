@@ -33,9 +33,10 @@ struct Gap {
             case _ where isDenial && previous.map { ($0.role == .negation || $0.role == .without || $0.role == .no)
                     && !reader.hasText($0.range.upperBound..<token.range.lowerBound) } ?? false:
                 break
-            // "no I don't have a fever", "no, I have a fever": a no before the speaker's own
-            // clause answers something; it does not deny what the clause says.
-            case _ where isDenial && token.language == .en && index + 1 < line.tokens.count && line.tokens[index + 1].role == .speaker:
+            // "no I don't have a fever", "no, I have a fever", "no its the first time": a bare no
+            // before a clause of its own answers something; it does not deny what the clause says.
+            // ("never been told I have thin bones" still denies.)
+            case _ where isDenial && token.language == .en && Self.answersBeforeAClause(index, line):
                 break
             case .negation, .without:
                 negations += 1
@@ -70,6 +71,25 @@ struct Gap {
         }
         if reader.hasText(covered..<to) { uncovered = true }
     }
+
+    /// Whether the English denial at `index` is a bare "no" that opens a clause of its own: the
+    /// speaker ("no I don't…") or a word of `clause-subject` ("no its the first time") follows it;
+    /// or a "without" before the speaker's own words ("without my leg going numb").
+    static func answersBeforeAClause(_ index: Int, _ line: ScannedLine) -> Bool {
+        let range = line.tokens[index].range
+        let followedBySpeaker = index + 1 < line.tokens.count && line.tokens[index + 1].role == .speaker
+        // "can't walk far without my leg going numb": the without of a habit, not a denial.
+        if line.tokens[index].role == .without { return followedBySpeaker }
+        guard line.scalars[range] == Self.bareNo else { return false }
+        if followedBySpeaker { return true }
+        let reader = line.cursor
+        var next = reader.afterSpaces(range.upperBound)
+        if next < line.scalars.count, line.scalars[next] == .comma { next = reader.afterSpaces(next + 1) }
+        guard let (word, _) = reader.englishWord(at: next) else { return false }
+        return line.lexicon.cueWords[.clauseSubject].contains(word)
+    }
+
+    private static let bareNo: ArraySlice<UInt32> = ArraySlice("no".unicodeScalars.map(\.value))
 
     /// Whether the gap is one conjunction ("and") and nothing else.
     var joinsWithConjunctionOnly: Bool { !uncovered && conjunctions == 1 && coordinators == 0 }

@@ -48,7 +48,10 @@ struct PolarityPass: ReadingPass {
                 var negated = gap.negationsSinceStopper % 2 == 1
                 // "I can't bend without pain": a without right after a denied mention asserts what
                 // follows it: the pain comes with every bend.
-                if negated, gap.stoppers == 0, let previous, clause.mentions[previous].assertion.negated, gap.hasWithout {
+                // So does one after a complaint that says what cannot be done ("can barely move
+                // without this shooting pain").
+                if negated, gap.stoppers == 0, let previous, gap.hasWithout,
+                   clause.mentions[previous].assertion.negated || line.concepts.groups[clause.mentions[previous].concept] == .complaint {
                     negated = false
                 }
                 clause.mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain, opinion: gap.opinion, doubtful: gap.doubtful)

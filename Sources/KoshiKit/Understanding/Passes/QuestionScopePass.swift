@@ -8,7 +8,10 @@ struct QuestionScopePass: ReadingPass {
         for c in reading.sentence.indices where reading.sentence[c].endsInQuestion {
             let clause = reading.sentence[c]
             let comma = clause.tokens.last { line.role(of: $0) == .coordinator && line.tokens[$0].language == nil }
-            let askedFrom = opensAsQuestion(clause, line) ? nil : comma
+            // "both legs at the same time, or just one?": a choice put after the comma asks the whole.
+            let offersAChoice = comma.map { $0 + 1 < clause.tokens.upperBound && line.role(of: $0 + 1) == .coordinator
+                && line.tokens[$0 + 1].language != nil } ?? false
+            let askedFrom = opensAsQuestion(clause, line) || offersAChoice ? nil : comma
             for k in clause.mentions.indices where askedFrom.map({ clause.mentions[k].token > $0 }) ?? true {
                 if reading.sentence[c].mentions[k].mode == .stated { reading.sentence[c].mentions[k].mode = .asked }
             }

@@ -20,8 +20,14 @@ enum Passes {
         SuppositionPass(),       // 「もし…たら」, "what if": supposed, not stated
         QuestionScopePass(),     // asked, not stated
         CombinationPass(),       // a body part and a sensation in one clause
+        TopicPartPass(),         // 「…今回はじわじわ痛くなってきた」: the part spoken of last
+        FormAnswerPass(),        // 「熱：なし」, "fever: no": a form's item and its answer
         QuestionCompletionPass(),// "no weakness", asked about leg weakness
+        ClauseTimePass(),        // "I slipped on the ice last winter": an event past and over
+        FinePartPass(),          // 「股のへんは普通」, "legs are fine": nothing wrong there
+        FirstEpisodePass(),      // 「今まで腰痛なんて一度もなかった」: the first time, not no pain
         FindingsPass(),          // what the clause states, one finding per concept
+        BothSidesPass(),         // 「右足が…、左も」: a finding said of each side in turn
         TakeBackPass(),          // 「…今はないです」 takes back the clause before
         SpanningPartsPass(),     // parts of combinations that may span clauses
     ]
@@ -29,5 +35,8 @@ enum Passes {
     static let line: [any LinePass] = [
         SpanningCombinationPass(),  // massage, then its relief gone in a later clause
         ImplicationPass(),          // ぎっくり腰 is low back pain and a sudden onset
+        BothSidesConclusionPass(),  // each side with its finding: both legs
+        FineDenialPass(),           // what the parts said to be fine deny, where nothing else is said
+        FindingCombinationPass(),   // a sudden onset and tummy pain: a warning sign of the aorta
     ]
 }

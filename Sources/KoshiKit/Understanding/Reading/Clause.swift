@@ -36,6 +36,8 @@ enum MentionMode: Sendable, Hashable {
     case supposed
     /// Someone else's: 「父が肺がんでした」, "my mum died of cancer".
     case someoneElse
+    /// An event of a time past and over: 「去年の冬に転んだことはある」, "slipped on the ice last winter".
+    case past
 }
 
 /// A mention of a concept within a clause.

@@ -5,6 +5,8 @@ struct ConceptTable: Sendable {
     struct Combination: Sendable {
         var concept: ConceptID
         var components: [ConceptID]
+        /// Whether its parts are still reported on their own (`combine-keeping`).
+        var keepsParts = false
     }
 
     let groups: [ConceptID: ConceptGroup]
@@ -18,6 +20,8 @@ struct ConceptTable: Sendable {
     let combinationsByHead: [ConceptID: [Combination]]
     /// Combinations whose parts may lie in different clauses of the line (`combine-across-clauses`).
     let combinationsAcrossClauses: [Combination]
+    /// Combinations of findings stated anywhere in a line (`combine-findings`).
+    let combinationsOfFindings: [Combination]
     /// The concepts that are parts of combinations spanning clauses.
     let spanningParts: Set<ConceptID>
     /// Sensations that take a body part (pain, numbness…): another one between a part and a
@@ -27,6 +31,19 @@ struct ConceptTable: Sendable {
     let components: [ConceptID: Set<ConceptID>]
     /// Concepts after whose mention a small number is a score on their scale (`scale`).
     let scales: [ConceptID: ValueSlot]
+    /// What a part (or a time, a movement) said to be fine denies (`fine-denies`).
+    let fineDenies: [ConceptID: [ConceptID]]
+    /// Concepts made by one-side findings said of both sides (`both-sides-of`): the concept, and
+    /// the one-side findings.
+    let bothSides: [ConceptID: [ConceptID]]
+    /// The one-side findings of `bothSides`.
+    var oneSideFindings: Set<ConceptID> { Set(bothSides.values.flatMap { $0 }) }
+    /// What an event said as past and over is instead (`when-past`).
+    let whenPast: [ConceptID: ConceptID]
+    /// The concept a complaint denied with "never before" denies instead (`denied-by-never`).
+    let deniedByNever: ConceptID?
+    /// What the part denies when it names one side (`fine-one-side`).
+    let fineOneSide: [ConceptID: [ConceptID]]
 
     init(concepts: [Concept]) {
         var groups: [ConceptID: ConceptGroup] = [:]
@@ -39,12 +56,20 @@ struct ConceptTable: Sendable {
             for components in concept.combinations where !components.isEmpty {
                 combinations[components.last!, default: []].append(Combination(concept: concept.id, components: components))
             }
+            for components in concept.combinationsKeepingParts where components.count >= 2 {
+                combinations[components.last!, default: []].append(Combination(concept: concept.id, components: components, keepsParts: true))
+            }
             if let scale = concept.scale { scales[concept.id] = scale }
         }
         self.groups = groups
         self.implications = implications
         self.combinationsByHead = combinations
         self.scales = scales
+        fineDenies = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineDenies) })
+        whenPast = Dictionary(uniqueKeysWithValues: concepts.compactMap { concept in concept.whenPast.map { (concept.id, $0) } })
+        deniedByNever = concepts.first(where: \.deniedByNever)?.id
+        bothSides = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.bothSidesOf.isEmpty }.map { ($0.id, $0.bothSidesOf) })
+        fineOneSide = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineOneSide) })
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
         durationOwners = Set(concepts.filter(\.ownsDurations).map(\.id))
         lasting = Set(concepts.filter(\.lasting).map(\.id))
@@ -55,6 +80,9 @@ struct ConceptTable: Sendable {
         for combination in combinations.values.joined() { components[combination.concept, default: []].formUnion(combination.components) }
         self.components = components
         spanningParts = Set(combinationsAcrossClauses.flatMap(\.components))
+        combinationsOfFindings = concepts.flatMap { concept in
+            concept.combinationsOfFindings.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
+        }
         partTaking = Set(combinations.filter { _, list in
             list.contains { $0.components.dropLast().contains { groups[$0] == .part } }
         }.keys)

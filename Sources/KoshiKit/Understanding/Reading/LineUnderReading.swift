@@ -3,6 +3,8 @@
 struct LineUnderReading {
     let line: ScannedLine
     let context: ReadingContext
+    /// Who the patient is: the speaker, or the person the speaker writes for.
+    let patient: Patient
     /// The clauses of the sentence (or window) being read.
     var sentence: [Clause] = []
     /// The line's findings so far, one per concept.
@@ -26,10 +28,21 @@ struct LineUnderReading {
     var reply = QuestionReply()
     /// Findings that come from answering the question (a yes, a numbered item), after the line's own.
     var answerFindings: [LineFinding] = []
+    /// Denials that come from a part said to be fine (「右足は大丈夫」), each with where it was said:
+    /// they count only for concepts the line says nothing else of (the left leg may be numb).
+    var fineDenials: [(finding: LineFinding, position: Int)] = []
+    /// Clauses about a time past and over (`ClauseTimePass`): their spans are an earlier
+    /// episode's, not how long this pain has lasted.
+    var pastClauses: [Range<Int>] = []
+    /// The body part the line spoke of last, for a sensation said without one (`TopicPartPass`).
+    var lastPart: ConceptID?
+    /// What the line has said of each side of the body (see `BothSidesPass`).
+    var bothSides = SidesSaid()
 
     init(line: ScannedLine, context: ReadingContext) {
         self.line = line
         self.context = context
+        patient = Patient.read(line, context: context)
     }
 
     /// The concepts of the question just asked.

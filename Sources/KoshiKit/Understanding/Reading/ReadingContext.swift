@@ -1,10 +1,19 @@
-/// What the reader needs besides the line: the question it may answer.
+/// What the reader needs besides the line: the question it may answer, whether the person
+/// writes for someone else, and the day it is.
 public struct ReadingContext: Sendable {
     /// What the question just asked asks about, in its order (empty when none was asked).
     public var asked: [Topic]
+    /// The session knows that the person writes for someone else (a carer), who is the patient:
+    /// "he's 78" is the patient's age, and "I'm worried" the carer's worry.
+    public var patientIsSomeoneElse: Bool
+    /// Today's date, for onsets named by a weekday ("done my back in Monday"); nil when unknown,
+    /// and a weekday then gives no duration.
+    public var today: CivilDate?
 
-    public init(asked: [Topic] = []) {
+    public init(asked: [Topic] = [], patientIsSomeoneElse: Bool = false, today: CivilDate? = nil) {
         self.asked = asked
+        self.patientIsSomeoneElse = patientIsSomeoneElse
+        self.today = today
     }
 
     var askedConcepts: Set<ConceptID> { Set(asked.compactMap(\.concept)) }

@@ -15,6 +15,7 @@ extension UInt32 {
     static let slash: UInt32 = 0x2F
     static let comma: UInt32 = 0x2C
     static let ideographicComma: UInt32 = 0x3001
+    static let openParenthesis: UInt32 = 0x28
 
     var isDigit: Bool { self >= 0x30 && self <= 0x39 }
     /// A folded Latin letter, a to z.

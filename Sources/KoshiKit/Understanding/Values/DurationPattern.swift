@@ -43,6 +43,8 @@ enum DurationPattern {
             stop = afterHalf
         }
         let isYear = unit.days >= 365, isDay = unit.days == 1, isHour = unit.days == 0
+        // 「仕事を1週間休みました」: time off, not how long it has hurt.
+        if scan.word(.timeOff, at: stop) != nil { return stop }
         if isRate(at: stop, scan) || (isYear && (value >= 1900 || scan.word(.born, at: stop) != nil || scan.follows(.era, before: start)))
             || (isDay && start > 0 && scan.words[.dateMonth].contains([scan.scalars[start - 1]]))
             || followsLifeEvent(start, scan) || (isHour && scan.word(.ago, at: stop) == nil) {
@@ -62,6 +64,8 @@ enum DurationPattern {
             stop = afterHalf
         }
         let isHour = unit.days == 0
+        // "take two days off work", "a week off": time off, not how long it has hurt.
+        if scan.englishWord(.timeOff, at: stop) != nil { return stop }
         if isEnglishRate(before: start, scan) || (isHour && scan.englishWord(.ago, at: stop) == nil) { return stop }
         // "six months pregnant", "had my baby 5 months ago": not how long the back has hurt.
         if scan.englishWord(.lifeEventAfter, at: stop) != nil || followsLifeEvent(start, scan) { return stop }

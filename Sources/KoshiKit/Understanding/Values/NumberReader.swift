@@ -57,7 +57,13 @@ enum NumberReader {
         while i < scan.scalars.count {
             let c = scan.scalars[i]
             if let d = kanjiDigit(c, scan) {
-                digit = (digit ?? 0) * 10 + d
+                // 二三日, 四五年: two digits in a row, one after the other, are a range (2–3 days,
+                // not 23): the longer end counts, as in 2〜3日.
+                if let previous = digit, d == previous.truncatingRemainder(dividingBy: 10) + 1, previous < 10 {
+                    digit = d
+                } else {
+                    digit = (digit ?? 0) * 10 + d
+                }
             } else if let multiplier = kanjiMultiplier(c, scan) {
                 // 万 starts a new group of four digits: 二万三千 is 2 × 10000 + 3000.
                 if multiplier >= 10_000 {

@@ -47,9 +47,15 @@ enum AgeAfterNumber {
     /// "62 years old" after the unit: the speaker's age unless someone else owns it.
     static func readEnglish(_ value: Double, from start: Int, afterUnit: Int, _ scan: inout ValueScan) -> Int? {
         guard let afterOld = scan.englishWord(.yearsOld, at: afterUnit) else { return nil }
-        let owner = scan.reader.englishWord(before: start).map { scan.words[.owner].contains($0) } ?? false
+        let before = scan.reader.englishWord(before: start)
+        let owner = before.map { scan.words[.owner].contains($0) } ?? false
         let aged = scan.reader.englishWord(at: scan.reader.afterSpaces(afterOld)).map { scan.words[.agedPerson].contains($0.word) } ?? false
-        if !owner, !aged { scan.add(.age, value, start..<afterOld) }
+        // "I've got a 2 year old I carry around": a child; "I'm a 45 year old" and a line that
+        // opens "a 62-year-old with…" are the speaker.
+        let someone = before.map { scan.words[.articleNumber].contains($0) } ?? false
+        let wordBeforeArticle = someone ? scan.reader.englishWord(before: scan.reader.beforeSpaces(start) - before!.count) : nil
+        let speaker = someone && (wordBeforeArticle.map { scan.words[.agePrefix].contains($0) } ?? true)
+        if !owner, !aged, !someone || speaker { scan.add(.age, value, start..<afterOld) }
         return afterOld
     }
 

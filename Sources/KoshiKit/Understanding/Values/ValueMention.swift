@@ -84,7 +84,8 @@ public enum Quantities {
                 i += 1
             }
         }
-        if let relative = scan.relativeDay, !scan.mentions.contains(where: { $0.kind == .durationDays }) { scan.mentions.append(relative) }
+        // After the spans said in numbers, which win over it where both count.
+        if let relative = scan.relativeDay { scan.mentions.append(relative) }
         return scan.mentions
     }
 }

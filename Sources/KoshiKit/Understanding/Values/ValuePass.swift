@@ -14,12 +14,18 @@ struct ValuePass: LinePass {
         let namesSomethingElse = !findings.isEmpty || line.tokens.contains { $0.concept(in: line.lexicon).map(line.concepts.isPart) ?? false }
         let durationCounts = durationAsked || aboutTheComplaint || !namesSomethingElse
         let spans = DurationContext(line: line)
+        // 「先週の月曜から」: a weekday names the onset better than the week it falls in.
+        let calendar = reading.context.today.flatMap { CalendarPattern.onset(in: line, today: $0, hasOnsetEvent: false) }
         for mention in Quantities.read(line.scalars, words: line.lexicon.cueWords, sentenceEnds: line.sentenceEndPositions) {
+            if let calendar, mention.kind == .durationDays, mention.range.upperBound <= calendar.range.lowerBound,
+               calendar.range.lowerBound - mention.range.upperBound <= 2 { continue }
             let evidence = line.original(mention.range)
             switch mention.kind {
             case .age where (1...120).contains(mention.value):
                 if reading.values[.age] == nil { reading.values[.age] = LineValue(value: mention.value, evidence: evidence) }
             case .durationDays:
+                // 「前回は去年の春」, "the last one was two years ago": an earlier episode's time.
+                if reading.pastClauses.contains(where: { $0.contains(mention.range.lowerBound) }) { continue }
                 if reading.values[.duration] == nil, durationCounts,
                    durationAsked || (!spans.nearestIsAnotherFinding(mention.range) && !spans.saysHowSoon(mention.range)) {
                     reading.values[.duration] = LineValue(value: mention.value, evidence: evidence,
@@ -33,8 +39,33 @@ struct ValuePass: LinePass {
                 break
             }
         }
+        readOnsetByTheCalendar(&reading, durationCounts: durationCounts, spans: spans)
         answerAskedSlots(&reading)
         readScoreAfterScaleMention(&reading)
+    }
+
+    /// "Done my back in Monday", 「夏ぐらいから」, and "this morning" or 「昨日」 beside an event that
+    /// starts the pain: an onset named by the calendar or a day, when no span was said.
+    private func readOnsetByTheCalendar(_ reading: inout LineUnderReading, durationCounts: Bool, spans: DurationContext) {
+        guard reading.values[.duration] == nil, durationCounts else { return }
+        let line = reading.line
+        let hasOnsetEvent = reading.findings.inOrder.contains { $0.status == .present && line.concepts.onsetMarkers.contains($0.concept) }
+        var onset: QuantityMention?
+        if let today = reading.context.today {
+            onset = CalendarPattern.onset(in: line, today: today, hasOnsetEvent: hasOnsetEvent)
+        }
+        if onset == nil, hasOnsetEvent {
+            // 「昨日ぎっくり腰になった」, "threw my back out this morning": the day of the event.
+            let days = line.lexicon.cueWords[.relativeDay]
+            let pastClauses = reading.pastClauses
+            onset = line.scalars.indices.lazy.compactMap { i -> QuantityMention? in
+                guard let (entry, end) = line.cursor.peek(days, at: i), !line.scalars[i].isLatinLetter || line.cursor.isWordStart(i),
+                      !spans.nearestIsAnotherFinding(i..<end), !pastClauses.contains(where: { $0.contains(i) }) else { return nil }
+                return QuantityMention(kind: .durationDays, value: Int(entry.value), range: i..<end)
+            }.first
+        }
+        guard let onset else { return }
+        reading.values[.duration] = LineValue(value: onset.value, evidence: line.original(onset.range))
     }
 
     /// A bare number answers the slots asked for, in the order asked: "62", "32歳 1週間 3". When
