@@ -86,9 +86,21 @@ struct SummaryFindingTests {
         for id in ["leg_numbness", "trauma", "cancer_history", "osteoporosis"] { #expect(states[id] == .notAsked, "\(id)") }
         // Every sign asked is denied; the follow-ups whose context never came up are not asked.
         let denied = summary(summarySession(.en, inPersonLines))
-        #expect(denied.redFlags.allSatisfy { $0.state == .denied || $0.state == .notAsked })
+        #expect(denied.redFlags.allSatisfy { $0.state == .denied || ($0.state == .notAsked && $0.contextNotMet) })
         #expect(denied.redFlags.filter { $0.state == .denied }.count >= 14)
         #expect(denied.present.map(\.id) == ["low_back_pain", "desk_work"])
+    }
+
+    @Test("a follow-up sign nothing led to is not asked by design, apart from the signs still to ask")
+    func followUpsNothingLedTo() throws {
+        let object = try parsedJSON(summary(summarySession(.en, inPersonLines)))
+        let findings = try #require(object["findings"] as? [String: [String]])
+        #expect(findings["not_asked"] == [])
+        #expect(Set(findings["not_applicable"] ?? []) == ["major_trauma", "aortic_warning", "worsening_weakness", "very_unwell"])
+        let markdown = summaryWriter.markdown(summary(summarySession(.en, inPersonLines)))
+        #expect(markdown.contains("| fever with feeling very unwell (shivering fits, confusion, breathlessness) | not asked (nothing led to it) |  |"))
+        let fever = summary(summarySession(.en, ["my lower back hurts and I have a fever"]))
+        #expect(fever.redFlags.first { $0.id == "very_unwell" }?.contextNotMet == false, "with a fever, how unwell is still to ask")
     }
 
     @Test("the JSON's findings are CONTRACT.md's lists and not_understood and not_asked, each red flag in exactly one")
@@ -99,7 +111,7 @@ struct SummaryFindingTests {
         #expect(findings["absent"] == [])
         #expect(findings["unknown"] == ["fever"])
         #expect(findings["not_understood"] == ["saddle_numbness", "bladder_bowel_dysfunction", "both_legs_affected", "chest_pain"])
-        let lists = ["present", "absent", "unknown", "not_understood", "not_asked"].flatMap { findings[$0] ?? [] }
+        let lists = ["present", "absent", "unknown", "not_understood", "not_asked", "not_applicable"].flatMap { findings[$0] ?? [] }
         let redFlags = knowledge.concepts.filter { $0.group == .redFlag }.map(\.id.rawValue)
         for id in redFlags { #expect(lists.filter { $0 == id }.count == 1, "\(id)") }
         let fever = try #require((object["red_flags"] as? [[String: Any]])?.first { $0["id"] as? String == "fever" })

@@ -134,6 +134,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryStateUnknown = "summary.state.unknown"
     case summaryStateNotUnderstood = "summary.state.not-understood"
     case summaryStateNotAsked = "summary.state.not-asked"
+    case summaryStateNotApplicable = "summary.state.not-applicable"
     case summaryInGroupYes = "summary.in-group-yes"
     case summaryQuote = "summary.quote"
     case summaryQuoteAnswer = "summary.quote-answer"

@@ -28,6 +28,9 @@ public struct Summary: Sendable {
         public var quote: Quote?
         /// The person said yes to a group of signs holding this one without saying which.
         public var inGroupSaidYes = false
+        /// A follow-up sign not asked because its context never came up (how unwell, without a
+        /// fever): not asked, and not to be.
+        public var contextNotMet = false
 
         public var isRedFlag: Bool { group == .redFlag }
     }

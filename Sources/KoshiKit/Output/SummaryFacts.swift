@@ -6,11 +6,13 @@ struct SummaryFacts {
     /// Each question put, numbered in the order put (1, 2, …), and the transcript entry that put it.
     let questionNumbers: [AskedQuestion: Int]
     let questionEntries: [Int: Int]
+    let followUps: FollowUps
     var language: Language { state.language }
 
     init(state: DialogueState, knowledge: Knowledge) {
         self.state = state
         self.knowledge = knowledge
+        followUps = FollowUps(knowledge: knowledge)
         // A question's entry is the next of koshi's lines in its words (in either language, as
         // /lang may have changed them); no question is put twice in the same words.
         var numbers: [AskedQuestion: Int] = [:], entries: [Int: Int] = [:]
@@ -41,8 +43,10 @@ struct SummaryFacts {
     func finding(_ concept: Concept) -> Summary.Finding {
         let recorded = state.findings[concept.id]
         let inGroup = recorded == nil && state.atLeastOneOf.contains { $0.contains(concept.id) }
+        let findingState = state.findingState(of: concept.id)
         return Summary.Finding(id: concept.id.rawValue, label: concept.label[language], group: concept.group,
-                               state: state.findingState(of: concept.id), quote: recorded.map(quote), inGroupSaidYes: inGroup)
+                               state: findingState, quote: recorded.map(quote), inGroupSaidYes: inGroup,
+                               contextNotMet: findingState == .notAsked && !followUps.applies(.concept(concept.id), in: state))
     }
 
     /// Every reported finding that was said or asked about, and every red flag.

@@ -44,8 +44,8 @@ struct SummaryJSON {
         let groups = summary.findings.filter(\.inGroupSaidYes).map(\.id)
         return .object([
             ("present", ids(summary.present)), ("absent", ids(summary.absent)), ("unknown", ids(summary.unknown)),
-            ("not_understood", ids(summary.notUnderstood)), ("not_asked", ids(summary.notAsked.filter { !$0.inGroupSaidYes })),
-            ("at_least_one_of", .strings(groups)),
+            ("not_understood", ids(summary.notUnderstood)), ("not_asked", ids(summary.notAsked.filter { !$0.inGroupSaidYes && !$0.contextNotMet })),
+            ("not_applicable", ids(summary.notAsked.filter(\.contextNotMet))), ("at_least_one_of", .strings(groups)),
         ])
     }
 
@@ -70,7 +70,7 @@ struct SummaryJSON {
         }
         return .object([("id", .string(finding.id)), ("label", .string(finding.label)), ("group", .string(finding.group.rawValue)),
                         ("state", .string(finding.state.rawValue)), ("status", status), ("quote", quote(finding.quote)),
-                        ("in_group_said_yes", .bool(finding.inGroupSaidYes))])
+                        ("in_group_said_yes", .bool(finding.inGroupSaidYes)), ("context_not_met", .bool(finding.contextNotMet))])
     }
 
     private func value(_ value: Summary.Value) -> JSON {

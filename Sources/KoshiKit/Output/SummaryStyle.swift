@@ -24,7 +24,9 @@ struct SummaryStyle {
 
     /// The state of a finding in words: yes, no, not known, asked but not understood, not asked.
     func state(_ finding: Summary.Finding) -> String {
-        finding.inGroupSaidYes ? knowledge.text(.summaryInGroupYes, language) : knowledge.text(.init(state: finding.state), language)
+        if finding.inGroupSaidYes { return knowledge.text(.summaryInGroupYes, language) }
+        if finding.contextNotMet { return knowledge.text(.summaryStateNotApplicable, language) }
+        return knowledge.text(.init(state: finding.state), language)
     }
 
     /// A finding as an item of a list: its label, marked when denied or not known.
@@ -104,7 +106,7 @@ struct SummaryStyle {
     func open(_ summary: Summary) -> (unknown: [String], notUnderstood: [String], notAsked: [String]) {
         var unknown = summary.unknown.map(\.label)
         let notUnderstood = summary.notUnderstood.map(\.label)
-        var notAsked = summary.notAsked.filter { !$0.inGroupSaidYes }.map(\.label)
+        var notAsked = summary.notAsked.filter { !$0.inGroupSaidYes && !$0.contextNotMet }.map(\.label)
         for slot in [ValueSlot.age, .duration] {
             let name = knowledge.text(.init(slot: slot), language)
             switch summary.value(slot) {
