@@ -35,22 +35,31 @@ source += "let embeddedCanonicalConceptsTSV = \(swiftLiteral(try String(contents
 // The greeting is all koshi shows before it waits for the first line; worked out here, it needs
 // neither texts.kb parsed nor a table of texts built at start-up.
 // A switch over string literals, not a table: a table's generic type would be set up at run time.
-source += "/// The opening messages in a language (Session.opening over these files' texts), or nil.\n"
-source += "func embeddedOpening(_ language: String) -> [String]? {\n    switch language {\n"
-let texts = Knowledge.texts(of: files)
-for language in Language.allCases {
-    let messages = Session.opening(texts: texts, language: language).events.compactMap { event -> String? in
-        if case .message(let message) = event { return message } else { return nil }
-    }
-    source += "    case \"\(language.rawValue)\": return [\(messages.map(swiftLiteral).joined(separator: ", "))]\n"
-}
-source += "    default: return nil\n    }\n}\n\n"
-var snapshot = ""
+// It names the region's emergency number, so there is one for each language and region.
+let loaded: Knowledge?
 do {
-    snapshot = LexiconSnapshot.hex(LexiconSnapshot.encode(try Knowledge(files: files).lexicon))
+    loaded = try Knowledge(files: files)
 } catch {
+    loaded = nil
     FileHandle.standardError.write("warning: the knowledge base does not load, so it is embedded without a snapshot: \(error)\n".data(using: .utf8)!)
 }
+if let loaded {
+    source += "/// The opening messages in a language and region (Session.opening over these files), or nil.\n"
+    source += "func embeddedOpening(_ language: String, _ region: String) -> [String]? {\n    switch (language, region) {\n"
+    for language in Language.allCases {
+        for region in Region.allCases {
+            let services = loaded.regions[region]?.placeholders(language) ?? [:]
+            let messages = Session.opening(texts: loaded.texts, services: services, language: language).events.compactMap { event -> String? in
+                if case .message(let message) = event { return message } else { return nil }
+            }
+            source += "    case (\"\(language.rawValue)\", \"\(region.rawValue)\"): return [\(messages.map(swiftLiteral).joined(separator: ", "))]\n"
+        }
+    }
+    source += "    default: return nil\n    }\n}\n\n"
+} else {
+    source += "func embeddedOpening(_ language: String, _ region: String) -> [String]? { nil }\n\n"
+}
+let snapshot = loaded.map { LexiconSnapshot.hex(LexiconSnapshot.encode($0.lexicon)) } ?? ""
 source += "/// The compiled lexicon of these files (LexiconSnapshot), in hexadecimal; empty if they do not load.\n"
 source += "let embeddedLexiconSnapshot = \"\(snapshot)\"\n"
 try source.write(toFile: output, atomically: true, encoding: .utf8)

@@ -10,11 +10,12 @@ public enum BuiltInKnowledge {
         embeddedKnowledgeFiles.map { KnowledgeFile(name: $0.name, text: $0.text) }
     }
 
-    /// The opening turn in `language`, as `Session.opening` makes it from the shipped texts, but
-    /// worked out when koshi was built: the greeting is then out before any knowledge is read.
-    public static func opening(_ language: Language) -> Turn {
-        guard let messages = embeddedOpening(language.rawValue) else {
-            return Session.opening(texts: Knowledge.texts(of: files), language: language)
+    /// The opening turn in `language` for `region`, as `Session.opening` makes it from the shipped
+    /// knowledge, but worked out when koshi was built: the greeting is then out before any
+    /// knowledge is read. (Without it, the knowledge did not load: the texts alone greet.)
+    public static func opening(_ language: Language, region: Region) -> Turn {
+        guard let messages = embeddedOpening(language.rawValue, region.rawValue) else {
+            return Session.opening(texts: Knowledge.texts(of: files), services: [:], language: language)
         }
         return Turn(events: messages.map { .message($0) })
     }

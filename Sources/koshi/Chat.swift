@@ -105,7 +105,7 @@ struct Chat: Equatable {
                                     if typedByHand { knowledge.lexicon.prepareSpelling() }
                                     return knowledge
                                 },
-                                opening: BuiltInKnowledge.opening(language), language: language, region: region, format: format,
+                                opening: BuiltInKnowledge.opening(language, region: region), language: language, region: region, format: format,
                                 exportAtEnd: export.map { ($0, force) }, clock: clock)
         } else {
             // Another base may be broken: load it first, so that a problem is reported before anything else.

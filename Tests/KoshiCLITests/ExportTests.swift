@@ -112,7 +112,7 @@ struct ExportTests {
             """)
         #expect(result.status == 0)
         #expect(result.stdout.contains("The summary was written to \(scratch.file("mid.json")).\n"))
-        #expect(result.stdout.contains("【Be seen by a doctor today】"))
+        #expect(result.stdout.contains("== Be seen by a doctor today =="))
         #expect(result.stdout.contains("The summary was written to \(scratch.file("end.md")).\n"))
         let mid = try #require(FileManager.default.contents(atPath: scratch.file("mid.json")))
         let object = try #require(try JSONSerialization.jsonObject(with: mid) as? [String: Any])
@@ -222,7 +222,7 @@ struct ExportTests {
     func exportAtEndFails() throws {
         // /proc accepts the checks made before the session but refuses the file itself.
         let result = try Koshi.run(["--lang", "en", "--export", "/proc/koshi-summary.md"], input: feverScript)
-        #expect(result.stdout.contains("【Be seen by a doctor today】"))
+        #expect(result.stdout.contains("== Be seen by a doctor today =="))
         #expect(result.stderr.hasPrefix("koshi: could not write the summary to /proc/koshi-summary.md: "))
         #expect(result.status != 0)
     }

@@ -88,7 +88,7 @@ struct StreamTests {
         #expect(recommendation["disposition"] as? String == "doctor-soon")
         #expect(recommendation["reasons"] as? [String] == ["fever"])
         #expect((recommendation["advice"] as? [String])?.contains("while-waiting") == true)
-        #expect((recommendation["text"] as? String)?.hasPrefix("【Be seen by a doctor today") == true)
+        #expect((recommendation["text"] as? String)?.hasPrefix("== Be seen by a doctor today ==") == true)
         #expect(recommendation["when"] as? String == "today")
         let greeting = try #require(all.first)
         #expect(greeting["type"] as? String == "message")

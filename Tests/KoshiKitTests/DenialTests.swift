@@ -27,6 +27,9 @@ struct DenialTests {
         ("腰が痛くてしびれもひどい、さんざんです", ["low_back_pain", "leg_numbness"]),
         ("最近よく眠れません", ["poor_sleep"]),
         ("腰痛が治らへん", ["low_back_pain"]),
+        // The regional forms of a stem that says the pain stays are no denial either.
+        ("腰の痛みが止まらん", ["low_back_pain"]), ("腰の痛みが取れねぇ", ["low_back_pain"]),
+        ("熱があってガタガタ震えが止まらん", ["fever", "very_unwell"]),
     ])
     func lookAlikes(line: String, expected: [String]) {
         #expect(reported(line) == Set(expected))

@@ -332,7 +332,10 @@ struct ConversationTests {
         #expect(recommendation?.advice.contains("desk-breaks") == true)
         #expect(recommendation?.advice.contains("stay-active") == true)
         guard case .recommendation(_, let text, _)? = chat.last.events.last else { return }
-        #expect(text.contains("article §5.2"))
+        #expect(text.contains("Since you sit for long hours:") || text.contains("(since you sit for long hours)"))
+        chat.say("/plan")
+        guard case .message(let plan)? = chat.last.events.last else { return }
+        #expect(plan.contains("the article, \"Breaks and stretches during desk work\""))
     }
 }
 

@@ -50,12 +50,15 @@ struct KnowledgeCheckTests {
         #expect(KnowledgeCheck.run(BuiltInKnowledge.files).map(\.description) == [])
     }
 
-    @Test("the greeting worked out at build time is the one the shipped texts make", arguments: Language.allCases)
-    func builtInOpening(language: Language) throws {
-        let opening = BuiltInKnowledge.opening(language)
-        #expect(opening == Session.opening(texts: Knowledge.texts(of: BuiltInKnowledge.files), language: language))
-        var session = Session(knowledge: try BuiltInKnowledge.compiled(), language: language)
+    @Test("the greeting worked out at build time is the one the shipped knowledge makes, with the region's number",
+          arguments: Language.allCases, Region.allCases)
+    func builtInOpening(language: Language, region: Region) throws {
+        let opening = BuiltInKnowledge.opening(language, region: region)
+        var session = Session(knowledge: try BuiltInKnowledge.compiled(), language: language, region: region)
         #expect(opening == session.opening())
+        let number = try #require(session.knowledge.regions[region]?.emergencyNumber)
+        #expect(opening.events.contains { if case .message(let text) = $0 { text.contains(number) } else { false } })
+        #expect(!opening.events.contains { if case .message(let text) = $0 { text.contains("{") } else { false } })
     }
 
     @Test("a line that does not parse")
@@ -78,7 +81,7 @@ struct KnowledgeCheckTests {
     @Test("a reference to an unknown source")
     func unknownSource() {
         var kb = BrokenKnowledge()
-        let line = kb.replace(in: "rules.kb", line: "source: nice-ng59, article-5.1", with: "source: nice-ng60, article-5.1")
+        let line = kb.replace(in: "rules.kb", line: "source: nice-ng59, nice-cks", with: "source: nice-ng60, nice-cks")
         #expect(kb.problems == ["Knowledge/rules.kb:\(line): unknown source 'nice-ng60' (did you mean 'nice-ng59'?)"])
     }
 

@@ -116,9 +116,9 @@ struct SummaryTerminalTests {
         #expect(text.hasPrefix("Back pain consultation summary (koshi)\n"))
         #expect(text.contains("\nThe complaint in the person's own words: my lower back has ached for 8 weeks and I sit at a desk all day\n"))
         #expect(text.contains("\n・Duration: 56 days “8 weeks”\n"))
-        #expect(text.contains("\nUnknown: none\nAsked, answer not understood: none\nNot asked: "))
+        #expect(text.contains("\nUnknown: none\nAsked, answer not understood: none\nNot asked: none\n"), "the follow-ups nothing led to are not open")
         #expect(text.contains("\nValues: age 40 years old, how long it has hurt 56 days, pain intensity 5/10\n"))
         #expect(text.contains("\nRecommendation: Not urgent, but have it looked at in person\n"))
-        #expect(text.contains("\nPlan: Sit well, "))
+        #expect(text.contains("\nPlan: ") && text.contains("Sit well"))
     }
 }

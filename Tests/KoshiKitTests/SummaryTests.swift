@@ -241,7 +241,7 @@ struct SummaryRecommendationTests {
         let given = try #require(record.recommendation)
         #expect(given.disposition == .emergency && given.when == .now && given.region == .jp)
         #expect(given.instruction == knowledge.text(.detailEmergency, .ja, RecommendationWriter(knowledge: knowledge, language: .ja).services(.jp)))
-        #expect(given.safetyNet == knowledge.text(.safetyNetEmergency, .ja))
+        #expect(given.safetyNet == knowledge.text(.safetyNetEmergency, .ja, RecommendationWriter(knowledge: knowledge, language: .ja).services(.jp)))
         #expect(given.plan.isEmpty)
         let markdown = summaryWriter.markdown(record)
         #expect(markdown.contains("## お伝えしたこと\n\n**いますぐ救急車を（119番）**\n\nいますぐ 119番に電話して"))

@@ -171,9 +171,8 @@ struct TranscriptRunnerTests {
             ? disposition doctor-soon
             ? reasons fever
             ? advice while-waiting
-            = 【Be seen by a doctor today】
-            / ^Why:$
-            ~ fever ("fever")
+            = == Be seen by a doctor today ==
+            ~ Why: fever ("fever")
 
             """
         let outcome = try run(text)

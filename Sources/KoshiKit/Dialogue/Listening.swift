@@ -24,10 +24,29 @@ extension Session {
     func intentAnswers(_ intents: [String], before: Bool) -> String? {
         let answers = intents.compactMap { id -> String? in
             guard let intent = knowledge.intents.first(where: { $0.id == id }) else { return nil }
-            let text = before ? intent.beforeRecommendation : state.recommendation.flatMap { intent.answers[$0.disposition] }
-            return text.map { Knowledge.fill($0[language], placeholders(["headline": state.recommendation.map(headline) ?? ""])) }
+            let text = before ? intent.beforeRecommendation : state.recommendation.flatMap { answer(intent, for: $0) }
+            return text.map { Knowledge.fill($0[language], placeholders(recommendationPlaceholders)) }
         }
         return answers.isEmpty ? nil : answers.joined(separator: "\n")
+    }
+
+    /// An intent's answer for the recommendation given: the answer of a situation that holds
+    /// (painkillers in pregnancy), else the disposition's; an emergency's always.
+    func answer(_ intent: Intent, for recommendation: Recommendation) -> LocalizedText? {
+        if recommendation.disposition != .emergency, let (situation, text) = intent.situationAnswer,
+           Advice(knowledge: knowledge).situations(state).contains(situation) {
+            return text
+        }
+        return intent.answers[recommendation.disposition]
+    }
+
+    /// What an answer may say of the recommendation given: `{headline}`, `{place}` (where to go,
+    /// named for the reason) and `{review}` (the review point of self-care, dated when it can be).
+    var recommendationPlaceholders: [String: String] {
+        guard let recommendation = state.recommendation else { return ["headline": "", "place": "", "review": ""] }
+        let writer = RecommendationWriter(knowledge: knowledge, language: language)
+        return ["headline": headline(recommendation), "place": writer.place(recommendation, state: state),
+                "review": writer.review(recommendation, state: state).joined(separator: " ")]
     }
 
     /// The region's services for texts, and any more given.

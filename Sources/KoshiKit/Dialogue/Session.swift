@@ -22,12 +22,14 @@ public struct Session: Sendable {
 
     /// What koshi says before the first line.
     public mutating func opening() -> Turn {
-        say(Session.opening(texts: knowledge.texts, language: language))
+        say(Session.opening(texts: knowledge.texts, services: knowledge.regions[region]?.placeholders(language) ?? [:], language: language))
     }
 
-    /// The greeting, from the texts alone, for a driver that shows it while the knowledge loads.
-    public static func opening(texts: [String: LocalizedText], language: Language) -> Turn {
-        Turn(events: [.message(Knowledge.text(.greeting, language, in: texts) + "\n" + Knowledge.text(.disclaimer, language, in: texts))])
+    /// The greeting, from the texts and the region's services alone (its emergency number and
+    /// name), for a driver that shows it while the knowledge loads.
+    public static func opening(texts: [String: LocalizedText], services: [String: String], language: Language) -> Turn {
+        let disclaimer = Knowledge.text(.disclaimer, language, services, in: texts)
+        return Turn(events: [.message(Knowledge.text(.greeting, language, in: texts) + "\n" + disclaimer)])
     }
 
     /// The advisor's reply to one line the user typed (or a script holds).
@@ -97,6 +99,8 @@ public struct Session: Sendable {
             return [.message(knowledge.text(.commandHelp, language))]
         case .why:
             return [.message(WhyWriter(knowledge: knowledge, language: language).text(state))]
+        case .plan:
+            return [.message(RecommendationWriter(knowledge: knowledge, language: language).plan(state))]
         case .summary:
             return [.message(SummaryWriter(knowledge: knowledge).text(Summary(state: state, knowledge: knowledge, time: nil)))]
         case .export:
@@ -139,6 +143,7 @@ public enum Command: String, CaseIterable, Sendable {
     case help = "/help"
     case why = "/why"
     case summary = "/summary"
+    case plan = "/plan"
     case export = "/export"
     case reset = "/reset"
     case lang = "/lang"

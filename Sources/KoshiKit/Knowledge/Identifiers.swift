@@ -68,3 +68,9 @@ public enum Topic: Sendable, Hashable, CustomStringConvertible, ExpressibleByStr
         }
     }
 }
+
+/// A situation of `advice.kb` that a plan is fitted to: `acute-onset`, `pregnancy`.
+public struct SituationID: KnowledgeID {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}

@@ -11,6 +11,12 @@ public struct Knowledge: Sendable {
     public let questions: [Question]
     public let rules: [TriageRule]
     public let advice: [AdviceItem]
+    /// The situations plans are fitted to, in the order of the knowledge base.
+    public let situations: [Situation]
+    /// What each concept the advice helps says of the person: 「デスクワークが多いとのことなので」.
+    public let becauses: [ConceptID: LocalizedText]
+    /// Where doctor-soon sends people, by what decided it; the first that matches wins.
+    public let referrals: [Referral]
     public let sources: [SourceID: Source]
     public let texts: [String: LocalizedText]
     /// The rows of the summary's clinical header, in order (summary.kb).
@@ -129,12 +135,15 @@ public struct Knowledge: Sendable {
                 ? a.element.disposition.urgency > b.element.disposition.urgency : a.offset < b.offset
         }.map(\.element)
         advice = builder.advice
+        situations = builder.situations
+        becauses = builder.becauses
+        referrals = builder.referrals
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
         summaryRows = builder.summaryRows
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections, intents: intents)
-        reader = Reader(concepts: concepts, lexicon: lexicon)
+        reader = Reader(concepts: concepts, lexicon: lexicon, intents: intents)
     }
 }
 

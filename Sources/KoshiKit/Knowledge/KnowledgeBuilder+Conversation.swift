@@ -73,9 +73,17 @@ extension KnowledgeBuilder {
             if let text = optionalText(record, disposition.rawValue) { answers[disposition] = text }
         }
         let words = synonyms(record, prefix: "")
-        if words.isEmpty, readsWords { problems.append(record.problem("intent '\(record.id)' has no words")) }
+        let concepts = record.list("concepts").map { ConceptID($0.item) }
+        if words.isEmpty, concepts.isEmpty, readsWords { problems.append(record.problem("intent '\(record.id)' has no words")) }
+        var situationAnswer: (SituationID, LocalizedText)?
+        if let situation = record.value("in-situation") {
+            situationAnswer = (SituationID(situation), localized(record, "in-situation"))
+        } else if optionalText(record, "in-situation") != nil {
+            problems.append(record.problem("intent '\(record.id)' has an 'in-situation' answer but no 'in-situation' to say when"))
+        }
         intents.append(Intent(id: record.id, words: words, answers: answers, beforeRecommendation: optionalText(record, "before"),
-                              file: record.file, line: record.line))
+                              situationAnswer: situationAnswer, sources: record.list("source").map { SourceID($0.item) },
+                              concepts: concepts, file: record.file, line: record.line))
     }
 
     mutating func readRegion(_ record: KnowledgeRecord) {
@@ -88,7 +96,7 @@ extension KnowledgeBuilder {
             return
         }
         var names: [String: LocalizedText] = [:]
-        for key in ["name", "emergency", "advice-line", "doctor", "urgent-care", "emergency-department", "specialist", "practitioner", "pharmacist"] {
+        for key in ["name"] + RegionServices.serviceKeys {
             names[key] = optionalText(record, key)
         }
         regions[region] = RegionServices(region: region, emergencyNumber: number, names: names)

@@ -9,6 +9,10 @@ struct KnowledgeBuilder {
     var questions: [Question] = []
     var rules: [TriageRule] = []
     var advice: [AdviceItem] = []
+    var situations: [Situation] = []
+    /// What each concept the advice helps says of the person, for an item's `why` (`[because ID]`).
+    var becauses: [ConceptID: LocalizedText] = [:]
+    var referrals: [Referral] = []
     var sources: [Source] = []
     var texts: [String: LocalizedText] = [:]
     var intents: [Intent] = []
@@ -50,6 +54,9 @@ struct KnowledgeBuilder {
             case .question: readQuestion(record)
             case .rule: readRule(record)
             case .advice: readAdvice(record)
+            case .situation: readSituation(record)
+            case .because: becauses[ConceptID(record.id)] = localized(record, "")
+            case .referral: readReferral(record)
             case .intent: readIntent(record)
             case .region: readRegion(record)
             case .text: readText(record)
@@ -61,6 +68,7 @@ struct KnowledgeBuilder {
                                              message: "the knowledge base has no '[knowledge]' record with a version"))
         }
         checkReferences(records)
+        checkAdviceReferences(records)
         for phrase in Phrase.allCases where texts[phrase.rawValue] == nil {
             problems.append(KnowledgeProblem(file: files.first { $0.name.hasSuffix("texts.kb") }?.name ?? files[0].name, line: 1,
                                              message: "text '\(phrase.rawValue)' that koshi needs is missing"))
@@ -209,20 +217,6 @@ struct KnowledgeBuilder {
                                       file: record.file, line: record.line))
     }
 
-    private mutating func readAdvice(_ record: KnowledgeRecord) {
-        let helps = record.list("helps").map(\.item)
-        var dispositions: Set<Disposition> = []
-        for (item, line) in record.list("for") {
-            if let d = Disposition(rawValue: item) { dispositions.insert(d) } else {
-                problems.append(record.problem("'\(item)' is not a disposition", line: line))
-            }
-        }
-        if helps.isEmpty { problems.append(record.problem("advice '\(record.id)' helps nothing: give 'helps' (concept ids or 'all')")) }
-        advice.append(AdviceItem(id: AdviceID(record.id), title: localized(record, "title"), text: localized(record, "text"),
-                                 helps: Set(helps.filter { $0 != "all" }.map(ConceptID.init)), dispositions: dispositions,
-                                 sources: record.list("source").map { SourceID($0.item) }, file: record.file, line: record.line))
-    }
-
     private mutating func readText(_ record: KnowledgeRecord) {
         texts[record.id] = localized(record, "")
     }
@@ -262,6 +256,8 @@ struct KnowledgeBuilder {
                 }
                 check(record, record.list("asks"), "concept", conceptIDs, allowing: slots)
                 check(record, record.list("after") + record.list("after-all"), "concept", conceptIDs)
+            case "intent":
+                check(record, record.list("concepts"), "concept", conceptIDs)
             case "rule":
                 check(record, record.list("any"), "concept", conceptIDs)
                 check(record, record.list("any-unanswered"), "concept", conceptIDs)
@@ -276,10 +272,6 @@ struct KnowledgeBuilder {
                 }
                 if record.list("source").isEmpty { problems.append(record.problem("rule '\(record.id)' has no source")) }
                 check(record, record.list("source"), "source", sourceIDs)
-            case "advice":
-                if record.list("source").isEmpty { problems.append(record.problem("advice '\(record.id)' has no source")) }
-                check(record, record.list("source"), "source", sourceIDs)
-                check(record, record.list("helps"), "concept", conceptIDs, allowing: ["all"])
             default:
                 break
             }

@@ -10,7 +10,7 @@ enum KeyShape: Sendable {
 
 /// The kinds of record a knowledge file holds, `[kind id]`.
 enum RecordKind: String, CaseIterable, Sendable {
-    case knowledge, source, concept, cue, inflection, question, rule, advice, intent, region, text
+    case knowledge, source, concept, cue, inflection, question, rule, advice, situation, because, intent, region, referral, text
     case summaryRow = "summary-row"
 
     /// The keys a record of this kind may hold, and how each may appear. A key written with a
@@ -40,14 +40,25 @@ enum RecordKind: String, CaseIterable, Sendable {
                           "requires": .list, "source": .list, "explain.*": .single, "when": .single, "with": .list,
                           "any-unknown": .list, "any-affirmed": .list])
         case .advice:
-            RecordSchema(["title.*": .single, "text.*": .single, "helps": .list, "for": .list, "source": .list])
+            RecordSchema(["title.*": .single, "text.*": .single, "helps": .list, "for": .list, "source": .list,
+                          "evidence": .single, "when-any": .list, "unless-any": .list, "situation": .list,
+                          "unless-situation": .list, "why.*": .single])
+        case .situation:
+            RecordSchema(["label.*": .single, "why.*": .single, "any": .list, "recent-days": .single, "pain-at-least": .single,
+                          "duration-at-most": .single, "age-at-least": .single])
+        case .because:
+            RecordSchema(["*": .single])
+        case .referral:
+            RecordSchema(["any": .list, "unless-any": .list, "to": .single])
         case .intent:
-            RecordSchema(["*": .list, "before.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
+            RecordSchema(["*": .list, "concepts": .list, "before.*": .single, "source": .list, "in-situation": .single, "in-situation.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
                           "in-person.*": .single, "self-care.*": .single])
         case .region:
             RecordSchema(["name.*": .single, "emergency-number": .single, "emergency.*": .single, "advice-line.*": .single, "doctor.*": .single,
                           "urgent-care.*": .single, "emergency-department.*": .single, "specialist.*": .single,
-                          "practitioner.*": .single, "pharmacist.*": .single, "locales": .list])
+                          "practitioner.*": .single, "pharmacist.*": .single, "locales": .list,
+                          "internal-medicine.*": .single, "cancer-team.*": .single, "maternity.*": .single,
+                          "in-person-note.*": .single, "bodywork.*": .single, "nsaids.*": .single, "date-format.*": .single])
         case .text:
             RecordSchema(["*": .single])
         case .summaryRow:

@@ -25,40 +25,80 @@ public enum DisplayWidth {
     }
 
     /// The text broken into lines of at most `width` cells: English breaks at spaces, Japanese
-    /// between any two characters, except that closing punctuation never starts a line.
+    /// between any two characters, except that closing punctuation (「、」「。」「）」) never starts a
+    /// line and opening brackets never end one. Where a 「、」 would start a line, the character
+    /// before it moves down with it (追い出し), so no line passes the edge.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+            var line: [Substring] = []
             var lineWidth = 0
+            func breakLine(carrying count: Int) {
+                let carried = Array(line.suffix(count))
+                line.removeLast(count)
+                lines.append(trailingSpacesRemoved(line.joined()))
+                line = carried
+                lineWidth = of(carried.joined())
+            }
             for piece in pieces(of: paragraph) {
                 let pieceWidth = of(piece)
-                let isSpace = piece.allSatisfy { $0 == " " }
-                if lineWidth + pieceWidth > width, lineWidth > 0, !isSpace, !isClosing(piece) {
-                    lines.append(trailingSpacesRemoved(line))
-                    line = ""
-                    lineWidth = 0
+                let isSpace = isSpace(piece)
+                if lineWidth + pieceWidth > width, lineWidth > 0, !isSpace {
+                    breakLine(carrying: isClosing(piece) ? carriedBeforeClosing(line, adding: pieceWidth, width: width)
+                                                         : trailingOpenings(line))
                 }
                 if lineWidth == 0 && isSpace { continue }
                 if pieceWidth > width {
                     for char in piece {
-                        if lineWidth + of(char) > width, lineWidth > 0 {
-                            lines.append(line)
-                            line = ""
-                            lineWidth = 0
-                        }
-                        line.append(char)
+                        if lineWidth + of(char) > width, lineWidth > 0 { breakLine(carrying: 0) }
+                        line.append(Substring(String(char)))
                         lineWidth += of(char)
                     }
                 } else {
-                    line += piece
+                    line.append(piece)
                     lineWidth += pieceWidth
                 }
             }
-            lines.append(trailingSpacesRemoved(line))
+            lines.append(trailingSpacesRemoved(line.joined()))
         }
         return lines
+    }
+
+    /// How many pieces at the end of a line move down with a closing mark that does not fit: the
+    /// closing marks already there, the character before them and any opening bracket before
+    /// that, as long as something stays on the line and the carried run fits the next one. None
+    /// (the mark then starts the line) when that cannot be done.
+    private static func carriedBeforeClosing(_ line: [Substring], adding markWidth: Int, width: Int) -> Int {
+        var count = 0, carriedWidth = markWidth
+        while count < line.count - 1 {
+            let piece = line[line.count - 1 - count]
+            if isSpace(piece) { return 0 }
+            carriedWidth += of(piece)
+            if carriedWidth > width { return 0 }
+            count += 1
+            if !isClosing(piece) {
+                // …and an opening bracket just before it comes too, rather than end the line.
+                while count < line.count - 1, isOpening(line[line.count - 1 - count]) {
+                    carriedWidth += of(line[line.count - 1 - count])
+                    if carriedWidth > width { return 0 }
+                    count += 1
+                }
+                return count
+            }
+        }
+        return 0
+    }
+
+    /// The opening brackets at the end of a line (「「」「（」), which move down to the next.
+    private static func trailingOpenings(_ line: [Substring]) -> Int {
+        var count = 0
+        while count < line.count - 1, isOpening(line[line.count - 1 - count]) { count += 1 }
+        return count
+    }
+
+    private static func isSpace(_ piece: Substring) -> Bool {
+        piece.allSatisfy { $0 == " " }
     }
 
     /// Words with ASCII letters stay whole; every other character stands alone.
@@ -90,6 +130,11 @@ public enum DisplayWidth {
     private static func isClosing(_ piece: Substring) -> Bool {
         guard piece.count == 1, let c = piece.first else { return false }
         return "、。，．）」』】〕！？ー…・,.)!?:;".contains(c)
+    }
+
+    private static func isOpening(_ piece: Substring) -> Bool {
+        guard piece.count == 1, let c = piece.first else { return false }
+        return "「『（【〔［｛〈《(".contains(c)
     }
 
     private static func trailingSpacesRemoved(_ line: String) -> String {

@@ -12,13 +12,13 @@ struct GivenRecommendation {
         let writer = RecommendationWriter(knowledge: knowledge, language: language)
         let services = writer.services(state.region)
         let d = recommendation.disposition
-        let detail: Phrase = d == .doctorSoon && recommendation.when == .today ? .detailToday : .init(dispositionDetail: d)
         return Summary.Given(disposition: d, when: recommendation.when, region: state.region, rule: recommendation.rule.rawValue,
                              headline: writer.headline(recommendation, region: state.region),
                              dispositionText: knowledge.text(.init(disposition: d), language),
-                             instruction: knowledge.text(detail, language, services),
+                             instruction: writer.detail(recommendation, state: state),
+                             review: writer.review(recommendation, state: state).joined(separator: "\n"),
                              safetyNet: knowledge.text(.init(safetyNet: d), language, services),
-                             reasons: recommendation.reasons.map(reason), plan: recommendation.advice.compactMap(planItem))
+                             reasons: recommendation.reasons.map(reason), plan: recommendation.advice.compactMap { planItem($0, services) })
     }
 
     /// Every recommendation given, in order, with the person's line that led to it.
@@ -42,10 +42,10 @@ struct GivenRecommendation {
         }
     }
 
-    private func planItem(_ id: AdviceID) -> Summary.PlanItem? {
+    private func planItem(_ id: AdviceID, _ services: [String: String]) -> Summary.PlanItem? {
         knowledge.advice.first { $0.id == id }.map { advice in
             let sources = advice.sources.compactMap { knowledge.sources[$0] }
-            return Summary.PlanItem(id: advice.id.rawValue, title: advice.title[language], text: advice.text[language],
+            return Summary.PlanItem(id: advice.id.rawValue, title: advice.title[language], text: advice.text(language, services: services),
                                     citations: sources.map { $0.citation(language) },
                                     articleSection: sources.first { $0.kind == .article }?.section)
         }

@@ -96,6 +96,8 @@ public struct Summary: Sendable {
         public var dispositionText: String
         /// What the person was told to do (for an emergency, the instruction).
         public var instruction: String
+        /// For self-care, when to see someone if it is not better (dated from the onset when it can be).
+        public var review: String
         /// The signs that should bring them back, as shown.
         public var safetyNet: String
         public var reasons: [Reason]
@@ -157,7 +159,7 @@ public struct Summary: Sendable {
         recommendation = given.current()
         changes = given.changes()
         transcript = facts.transcript()
-        disclaimer = knowledge.text(.disclaimer, language)
+        disclaimer = knowledge.text(.disclaimer, language, knowledge.regions[state.region]?.placeholders(language) ?? [:])
     }
 
     public var redFlags: [Finding] { findings.filter(\.isRedFlag) }

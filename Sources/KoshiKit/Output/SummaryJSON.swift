@@ -95,7 +95,7 @@ struct SummaryJSON {
             ("disposition", .string(given.disposition.rawValue)), ("when", .string(given.when.rawValue)),
             ("region", .string(given.region.rawValue)), ("rule", .string(given.rule)), ("headline", .string(given.headline)),
             ("disposition_text", .string(given.dispositionText)), ("instruction", .string(given.instruction)),
-            ("safety_net", .string(given.safetyNet)),
+            ("review", given.review.isEmpty ? .null : .string(given.review)), ("safety_net", .string(given.safetyNet)),
             ("reasons", .array(given.reasons.map { reason in
                 .object([("id", .string(reason.id)), ("label", .string(reason.label)), ("value", reason.value.map(JSON.int) ?? .null),
                          ("quote", quote(reason.quote))])

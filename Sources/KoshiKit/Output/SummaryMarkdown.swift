@@ -96,6 +96,7 @@ struct SummaryMarkdown {
     private func given() -> [String] {
         guard let given = summary.recommendation else { return [] }
         var out = ["## " + text(.summaryInstruction), "", "**" + Markdown.escape(given.headline) + "**", "", Markdown.escape(given.instruction)]
+        if !given.review.isEmpty { out += ["", Markdown.escape(given.review)] }
         out += ["", "**" + text(.summarySafetyNet) + "**: " + Markdown.escape(given.safetyNet)]
         // An emergency gets the instruction and no plan: there is no "plan: none" to read.
         if !given.plan.isEmpty { out += ["", "**" + text(.summaryPlan) + "**", ""] }

@@ -38,11 +38,18 @@ public struct TextRenderer: Sendable {
             case .selfCare: .green
             }
             var lines = wrap(text)
-            if let headline = lines.firstIndex(where: { $0.hasPrefix("【") }) { lines[headline] = paint(lines[headline], colour) }
+            if let headline = lines.firstIndex(where: { $0.hasPrefix(headlinePrefix(language)) }) { lines[headline] = paint(lines[headline], colour) }
             return lines
         case .error(let message):
             return wrap("! " + message).map { paint($0, .red) }
         }
+    }
+
+    /// What a framed headline starts with (「【」, "== "): the text `headline.frame` up to `{headline}`.
+    func headlinePrefix(_ language: Language) -> String {
+        let frame = knowledge.texts[Phrase.headlineFrame.rawValue]?[language] ?? ""
+        let prefix = frame.firstRange(of: "{headline}").map { String(frame[..<$0.lowerBound]) } ?? ""
+        return prefix.isEmpty ? "\u{0}" : prefix
     }
 
     /// The whole text of a turn, a line each.

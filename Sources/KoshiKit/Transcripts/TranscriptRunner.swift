@@ -161,9 +161,23 @@ struct TextLookup {
     let language: Language
     let region: Region
 
-    func text(_ id: String) -> String? {
+    /// The text with the region's services filled in, as the pieces between the placeholders
+    /// that only a turn fills ({place}, {date}): any words may stand there.
+    func pieces(_ id: String) -> [Substring]? {
         guard let phrase = Phrase(rawValue: id) else { return nil }
-        return knowledge.text(phrase, language, knowledge.regions[region]?.placeholders(language) ?? [:])
+        let text = knowledge.text(phrase, language, knowledge.regions[region]?.placeholders(language) ?? [:])
+        return text.split(separator: /\{[a-z0-9-]+\}/, omittingEmptySubsequences: true)
+    }
+
+    /// Whether `said` holds the text: its pieces in order.
+    func says(_ id: String, in said: String) -> Bool? {
+        guard let pieces = pieces(id) else { return nil }
+        var rest = said[...]
+        for piece in pieces {
+            guard let found = rest.firstRange(of: piece) else { return false }
+            rest = rest[found.upperBound...]
+        }
+        return true
     }
 }
 
@@ -209,7 +223,7 @@ private struct Reply {
         case .error(let text): errors.contains { text == nil || $0.contains(text!) }
         case .when(let when): recommendation?.when.rawValue == when
         case .asks(let id): questionID == id
-        case .says(let id): texts?.text(id).map { text in said.contains { $0.contains(text) } } ?? false
+        case .says(let id): said.contains { texts?.says(id, in: $0) == true }
         }
     }
 

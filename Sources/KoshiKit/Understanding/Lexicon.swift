@@ -45,6 +45,10 @@ public struct Lexicon: Sendable {
         self.temperature = temperature
     }
 
+    /// The cue roles whose Japanese words are verbs written to their negative stem (止まらな,
+    /// 分からな, 足りな): the others end in な as a particle (あるかな, みたいな) and keep it.
+    static let inflectedCueRoles: Set<CueRole> = [.assertion, .normal, .blocker, .doubt]
+
     init(concepts: [Concept], cues: [Cue], inflections: [Inflection] = [], intents: [Intent] = []) {
         var terms: [Term] = []
         var keys: [[UInt32]] = []
@@ -78,13 +82,15 @@ public struct Lexicon: Sendable {
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
         // found in the forms of grammar.kb (眠れていません; できひん, 歩けへん, 眠れん, 入らねぇ),
-        // and every English one with an apostrophe also without it (cant go to work), unless that
-        // is a word already.
+        // and so is every cue word of the roles whose stems are verbs (止まらな: 止まらん is no
+        // denial either); every English one with an apostrophe also without it (cant go to work),
+        // unless that is a word already.
         var known = Set(keys)
         for (index, term) in terms.enumerated() {
             guard let synonym = term.synonym else { continue }
             let variants: [String] = switch (term.meaning, synonym.language) {
             case (.concept, .ja): inflections.flatMap { $0.forms(of: synonym.text) }
+            case (.cue(let role), .ja) where Self.inflectedCueRoles.contains(role): inflections.flatMap { $0.forms(of: synonym.text) }
             case (_, .en) where synonym.text.contains("'"): [synonym.text.replacingApostrophes()]
             default: []
             }
@@ -92,7 +98,7 @@ public struct Lexicon: Sendable {
                 var variant = synonym
                 variant.text = variantText
                 guard known.insert(Normalizer.key(variantText)).inserted else { continue }
-                add(variant, terms[index].meaning, language: term.language)
+                add(variant, terms[index].meaning, language: term.language, after: term.after)
             }
         }
         // A word given twice, once with the kana it must follow, counts as the other elsewhere.
