@@ -196,6 +196,18 @@ struct SummaryHeaderTests {
         #expect(markdown.contains("- **Worse or better with**: something makes it worse, something eases it “Sitting makes it worse and ibuprofen helped” (line 1)\n"))
     }
 
+    @Test("the header says when a carer asks for the patient, and a pregnancy, each with its line")
+    func carerAndPregnancy() throws {
+        let carer = summary(summarySession(.ja, ["78歳の母のことで相談です。昨日、家の中で転んでから腰が痛いと言っています"]))
+        let who = try #require(carer.header.first { $0.id == "who" })
+        #expect(who.spokenFor?.line == 1)
+        #expect(who.values.first?.value == 78)
+        #expect(summaryWriter.markdown(carer).contains("- **どなたか**: ご家族など、ご本人以外の方が代わりに相談 「78歳の母のことで相談です。"))
+        let pregnant = summary(summarySession(.en, ["I'm 28 weeks pregnant and my lower back aches"]))
+        #expect(pregnant.header.first { $0.id == "who" }?.findings.map(\.id) == ["pregnancy"])
+        #expect(pregnant.header.first { $0.id == "who" }?.spokenFor == nil)
+    }
+
     @Test("what was not said is not in the header")
     func nothingInvented() {
         let record = summary(summarySession(.en, ["my back hurts"]))

@@ -165,6 +165,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryQuestionNumber = "summary.question-number"
     case summaryOnset = "summary.onset"
     case summaryOnsetToday = "summary.onset-today"
+    case summarySpokenFor = "summary.spoken-for"
     case summaryEarlier = "summary.earlier"
     case summaryEarlierValue = "summary.earlier-value"
     case summaryInstruction = "summary.instruction"

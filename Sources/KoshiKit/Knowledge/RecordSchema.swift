@@ -62,7 +62,8 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .text:
             RecordSchema(["*": .single])
         case .summaryRow:
-            RecordSchema(["label.*": .single, "concepts": .list, "only-stated": .list, "values": .list, "onset": .single])
+            RecordSchema(["label.*": .single, "concepts": .list, "only-stated": .list, "values": .list, "onset": .single,
+                          "spoken-for": .single])
         }
     }
 }

@@ -13,6 +13,8 @@ public struct SummaryRow: Sendable {
     public var values: [ValueSlot]
     /// Whether the row gives the onset date: today less the duration, when both are known.
     public var showsOnset: Bool
+    /// Whether the row says that someone else (a carer) asks for the patient, when so.
+    public var showsSpokenFor = false
     public var file: String
     public var line: Int
 }
@@ -28,15 +30,17 @@ extension KnowledgeBuilder {
             }
             slots.append(slot)
         }
-        let onset = record.value("onset")
-        if let onset, onset != "yes", onset != "no" { problems.append(record.problem("'onset' must be yes or no")) }
+        for key in ["onset", "spoken-for"] {
+            if let value = record.value(key), value != "yes", value != "no" { problems.append(record.problem("'\(key)' must be yes or no")) }
+        }
         let onlyStated = record.list("only-stated").map { ConceptID($0.item) }
         let concepts = record.list("concepts").map { ConceptID($0.item) }
         for id in onlyStated where !concepts.contains(id) {
             problems.append(record.problem("'only-stated' names '\(id)', which 'concepts' does not list"))
         }
         summaryRows.append(SummaryRow(id: record.id, label: localized(record, "label"), concepts: concepts, onlyStated: Set(onlyStated),
-                                      values: slots, showsOnset: onset == "yes", file: record.file, line: record.line))
+                                      values: slots, showsOnset: record.value("onset") == "yes", showsSpokenFor: record.value("spoken-for") == "yes",
+                                      file: record.file, line: record.line))
     }
 }
 

@@ -60,6 +60,8 @@ public struct Summary: Sendable {
     public struct HeaderRow: Sendable, Hashable {
         public var id: String
         public var label: String
+        /// The line where someone else (a carer) said they ask for the patient.
+        public var spokenFor: Quote?
         public var values: [Value]
         public var onset: Onset?
         public var findings: [Finding]

@@ -81,12 +81,27 @@ struct SummaryFacts {
         knowledge.summaryRows.compactMap { row in
             let rowValues = row.values.compactMap { slot in values.first { $0.slot == slot } }
             let onset = row.showsOnset ? onset(values) : nil
+            let spokenFor = row.showsSpokenFor ? spokenFor() : nil
             let findings = row.concepts.compactMap { knowledge.concept($0) }.filter(\.group.isRecorded).map(finding).filter {
                 $0.state == .stated || (!row.onlyStated.contains(ConceptID($0.id)) && [.denied, .unknown].contains($0.state))
             }
-            guard !rowValues.isEmpty || onset != nil || !findings.isEmpty else { return nil }
-            return Summary.HeaderRow(id: row.id, label: row.label[language], values: rowValues, onset: onset, findings: findings)
+            guard !rowValues.isEmpty || onset != nil || !findings.isEmpty || spokenFor != nil else { return nil }
+            return Summary.HeaderRow(id: row.id, label: row.label[language], spokenFor: spokenFor, values: rowValues, onset: onset,
+                                     findings: findings)
         }
+    }
+
+    /// The first of the person's lines that says they write for someone else (「母のことで相談です」),
+    /// read again as the session first read it: the state keeps only that it was said.
+    func spokenFor() -> Summary.Quote? {
+        guard state.patientIsSomeoneElse else { return nil }
+        for entry in transcript() {
+            guard let line = entry.line else { continue }
+            if knowledge.reader.read(entry.text, context: ReadingContext(today: state.today)).speaksForSomeoneElse {
+                return Summary.Quote(words: entry.text, line: line)
+            }
+        }
+        return nil
     }
 
     /// Today less the duration, when the clock and the duration are both known.

@@ -82,7 +82,7 @@ struct SummaryJSON {
     private func row(_ row: Summary.HeaderRow) -> JSON {
         let style = SummaryStyle(knowledge: knowledge, language: summary.language)
         return .object([
-            ("id", .string(row.id)), ("label", .string(row.label)),
+            ("id", .string(row.id)), ("label", .string(row.label)), ("spoken_for", quote(row.spokenFor)),
             ("values", .strings(row.values.map { Self.key($0.slot) })),
             ("onset", row.onset.map { .object([("date", .string(SummaryStyle.date($0.date))), ("days_ago", .int($0.daysAgo))]) } ?? .null),
             ("findings", .strings(row.findings.map(\.id))),

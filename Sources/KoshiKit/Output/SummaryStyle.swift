@@ -64,6 +64,7 @@ struct SummaryStyle {
     /// one item (「腰痛、右側」 and the clause once).
     func items(_ row: Summary.HeaderRow) -> [(text: String, quote: Summary.Quote?)] {
         var items: [(text: String, quote: Summary.Quote?)] = []
+        if let quote = row.spokenFor { items.append((knowledge.text(.summarySpokenFor, language), quote)) }
         for value in row.values {
             items.append((amount(value.value, value.slot), value.quote.words.isEmpty ? nil : value.quote))
             if let earlier = earlier(value) { items.append((earlier, nil)) }
