@@ -9,8 +9,7 @@ struct DialogueInvariants {
     /// `before` is the state the line was read in; `turn` what koshi replied.
     func check(line: String, before: DialogueState, after: DialogueState, turn: Turn, _ v: inout Violations) {
         let asked = before.pending?.asks ?? []
-        let context = ReadingContext(asked: asked, patientIsSomeoneElse: before.patientIsSomeoneElse, today: before.today)
-        let reading = knowledge.reader.read(line, context: context)
+        let reading = knowledge.reader.read(line, context: before.readingContext())
         for event in turn.events {
             switch event {
             case .recommendation(let recommendation, _, _):

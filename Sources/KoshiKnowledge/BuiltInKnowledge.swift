@@ -41,4 +41,9 @@ extension KnowledgeCheck {
     public static func run(_ files: [KnowledgeFile]) -> [KnowledgeProblem] {
         run(files, canonical: BuiltInKnowledge.canonicalConcepts)
     }
+
+    /// What `--knowledge` loads: the knowledge in `files` if `kb check` finds nothing wrong.
+    public static func load(_ files: [KnowledgeFile]) -> Result<Knowledge, KnowledgeLoadError> {
+        load(files, canonical: BuiltInKnowledge.canonicalConcepts)
+    }
 }

@@ -116,9 +116,16 @@ struct Chat: Equatable {
         // A script or a pipe, unlike a person at the terminal, is ended by a signal (see below).
         var unattended = true
         if let script {
-            guard let reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
+            guard var reader = script == "-" ? PlainLineReader.standardInput() : PlainLineReader(path: script) else {
                 throw CommandFailure(message: "cannot read script '\(script)': \(Terminal.lastErrorDescription())")
             }
+            // A script must be UTF-8 text, as a transcript must: a UTF-16 or Shift_JIS file is refused
+            // before anything is said, rather than read as garbage. (Not stdin: a program may wait
+            // for the greeting before it writes.)
+            if script != "-", let problem = reader.encodingProblemAtStart() {
+                throw CommandFailure(message: "cannot read script '\(script)': it \(problem)")
+            }
+            reader.requiresUTF8 = true
             var source = export == nil ? reader : PlainLineReader.endingOnSignals(reader)
             driver.skipsComments = true
             status = driver.run(&source, interactive: false)

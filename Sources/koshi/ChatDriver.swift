@@ -96,7 +96,9 @@ struct ChatDriver {
             Terminal.standardError.write("koshi: could not write the summary to \(Terminal.printable(path)): \(problem.reason)\n")
             return max(status, 1)
         case .success(let written) where written != path:
-            Terminal.standardError.write("koshi: \(Terminal.printable(path)) appeared during the session and was left as it was; "
+            // With --force too: a folder, FIFO or link is never replaced, and the summary never lost.
+            let what = SummaryFile.otherThanFile(path).map { "is \($0) now, not a file, and" } ?? "appeared during the session and"
+            Terminal.standardError.write("koshi: \(Terminal.printable(path)) \(what) was left as it was; "
                                          + "the summary was written to \(Terminal.printable(written))\n")
         case .success:
             break
@@ -162,6 +164,11 @@ struct ChatDriver {
         if let problem = SummaryFile.lengthProblem(path) {
             return current!.notice(.error(knowledge.text(.exportFailed, language, ["path": path, "reason": problem])))
         }
+        // A folder, FIFO or link is never replaced, so --force is no way out: said at once.
+        if let what = SummaryFile.otherThanFile(path) {
+            return current!.notice(.error(knowledge.text(.exportFailed, language,
+                                                         ["path": path, "reason": SummaryFile.notAFileReason(what) + "; choose another name"])))
+        }
         var force = force
         if !force, SummaryFile.exists(path) {
             // The question is a prompt, which no renderer escapes: the path is escaped here.
@@ -173,8 +180,10 @@ struct ChatDriver {
         }
         switch SummaryFile.write(summary(for: path), to: path, force: force, besideIfTaken: true) {
         case .success(let written) where written != path:
-            // The file appeared between the check above and the write: kept, and said so.
-            let kept = current!.notice(.error(knowledge.text(.exportExists, language, ["path": path])))
+            // Something appeared between the check above and the write: kept, and said so.
+            let kept = current!.notice(.error(SummaryFile.otherThanFile(path).map {
+                knowledge.text(.exportFailed, language, ["path": path, "reason": SummaryFile.notAFileReason($0)])
+            } ?? knowledge.text(.exportExists, language, ["path": path])))
             let done = current!.notice(.message(knowledge.text(.exportDone, language, ["path": written])))
             return Turn(events: kept.events + done.events)
         case .success:

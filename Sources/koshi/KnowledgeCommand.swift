@@ -30,12 +30,16 @@ struct KnowledgeCommand: ParsableCommand {
             } else {
                 problems = unreadable + KnowledgeCheck.run(files).map { "\($0)" }
             }
-            for problem in problems { print(Terminal.printable(problem)) }
+            // Written as one, and checked: a report that could not be written (a full disk) is no pass.
+            Terminal.ignoreBrokenPipes()
+            let report = problems.isEmpty ? ["knowledge base OK: \(files.count) files"] : problems.map(Terminal.printable)
+            Terminal.standardOutput.write(report.map { $0 + "\n" }.joined())
+            let written = Terminal.outputStatus()
             if !problems.isEmpty {
                 Terminal.standardError.write("koshi: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the knowledge base\n")
                 throw ExitCode(1)
             }
-            print("knowledge base OK: \(files.count) files")
+            if written != 0 { throw ExitCode(written) }
         }
 
         /// The files of the built-in knowledge base, by name: the layout of Knowledge/README.md.

@@ -9,7 +9,11 @@ enum KnowledgeLocation {
     static func load(directory: String?) throws -> Knowledge {
         do {
             guard let directory else { return try BuiltInKnowledge.compiled() }
-            return try Knowledge(files: try readFiles(directory))
+            // What `kb check` rejects is not used: a base that loads may still lack its red flags.
+            switch KnowledgeCheck.load(try readFiles(directory)) {
+            case .success(let knowledge): return knowledge
+            case .failure(let error): throw CommandFailure(message: "the knowledge base is not valid: \(error.brief(directory))")
+            }
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -89,5 +93,14 @@ enum KnowledgeLocation {
             if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
         }
+    }
+}
+
+extension KnowledgeLoadError {
+    /// The first problem, and how many more, with the command that lists them all.
+    func brief(_ directory: String) -> String {
+        guard let first = problems.first else { return "it could not be loaded" }
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more; see 'koshi kb check \(directory)')" : " (see 'koshi kb check \(directory)')"
+        return "\(first)\(more)"
     }
 }

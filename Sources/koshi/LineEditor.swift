@@ -15,6 +15,8 @@ final class LineEditor: LineSource {
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
+    /// The lines this session added to the history, oldest first: what is saved at the end.
+    private var added: [String] = []
     private var closed = false
 
     /// The history file: `$XDG_STATE_HOME/koshi/history`, or `~/.local/state/koshi/history` when
@@ -54,7 +56,7 @@ final class LineEditor: LineSource {
                 "".withWideCString { koshi_el_set_capability(editLine, name, $0) }
             }
         }
-        koshi_history_set_size(history, 1000)
+        koshi_history_set_size(history, Int32(HistoryFile.maximumEntries))
         koshi_history_set_unique(history, 1)
         koshi_el_set_history(editLine, history)
         koshi_el_set_wprompt_esc(editLine, { _ in promptBuffer }, 1)
@@ -80,7 +82,9 @@ final class LineEditor: LineSource {
             + ["2", "5", "6", "15", "17", "18", "19", "20", "21", "23", "24"].map({ ("\\e[\($0)~", "ed-unassigned") }) {
             bind(key, to: function)
         }
-        if let path { loadHistory(path) }
+        if let path {
+            for entry in HistoryFile.entries(at: path) { _ = entry.withWideCString { koshi_history_enter(history, $0) } }
+        }
         // While libedit reads, its own handler (EL_SIGNAL) catches a signal first, puts the
         // terminal back to normal and passes it on to these.
         SessionSignals.install()
@@ -136,8 +140,9 @@ final class LineEditor: LineSource {
         }
         var string = String(text)
         if string.hasSuffix("\n") { string.removeLast() }
-        if remember, !string.trimmingSpaces.isEmpty {
+        if remember, !string.trimmingSpaces.isEmpty, HistoryFile.encode(string).count <= HistoryFile.maximumLineBytes {
             _ = string.withWideCString { koshi_history_enter(history, $0) }
+            added.append(string)
         }
         return .line(Array(string.utf8))
     }
@@ -145,45 +150,9 @@ final class LineEditor: LineSource {
     func close() {
         guard !closed else { return }
         closed = true
-        if let historyPath { saveHistory(historyPath) }
+        if let historyPath { HistoryFile.append(added, to: historyPath) }
         koshi_el_end(editLine)
         koshi_history_end(history)
-    }
-
-    // MARK: History
-
-    /// Only a regular file, not followed through a link: a FIFO there would hang the start, and
-    /// a link could point at any file.
-    private func loadHistory(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-        koshi_history_load(history, path)
-    }
-
-    /// Saves to a file only the owner can read: the folders it creates 0700, the file 0600.
-    private func saveHistory(_ path: String) {
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-        var built = ""
-        for part in folder.split(separator: "/") {
-            built += "/" + part
-            mkdir(built, 0o700)
-        }
-        chmod(folder, 0o700)  // koshi's own folder, even if something else made it
-        // H_SAVE opens the file with fopen, which would create it 0666 less the umask; creating it
-        // 0600 first means the lines are never readable by others, not even for a moment.
-        // O_NOFOLLOW and a regular-file check: history never goes through a link into another
-        // file, nor into a FIFO.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
-        guard descriptor >= 0 else { return }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            Glibc.close(descriptor)
-            return
-        }
-        fchmod(descriptor, 0o600)
-        Glibc.close(descriptor)
-        koshi_history_save(history, path)
-        chmod(path, 0o600)
     }
 
     // MARK: Key bindings

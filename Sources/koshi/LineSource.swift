@@ -44,14 +44,54 @@ struct PlainLineReader: LineSource {
     /// Whether the last line ended at a CR, so that an LF right after it ends nothing more.
     private var afterCarriageReturn = false
 
+    /// Whether every line must be UTF-8 text, as in a `--script` file: a line that is not ends
+    /// the input, as a read failure (`readFailure`). Typed or piped lines are answered instead,
+    /// with the bytes that are not UTF-8 replaced and said so.
+    var requiresUTF8 = false
+
     /// A whole line, as read: without the piece of a character a cut left, and the first without
     /// a byte order mark.
     private mutating func finish(_ line: [UInt8], overflowed: Bool) -> LineInput {
         var line = line
         if overflowed { Self.dropIncompleteCharacter(&line) }
+        if requiresUTF8, let problem = Self.encodingProblem(line, atStart: lineCount == 0) {
+            readFailure = lineCount == 0 ? "the script \(problem)" : "line \(lineCount + 1) of the script \(problem)"
+            atEnd = true
+            start = end
+            return .end
+        }
         if lineCount == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
         lineCount += 1
         return .line(line)
+    }
+
+    /// Why these bytes, the start of a script if `atStart`, are not UTF-8 text, in words that say
+    /// what to do ("is UTF-16 text; save it as UTF-8"), or nil. A byte order mark names UTF-16
+    /// and UTF-32; anything else that is not UTF-8 is most often Shift_JIS.
+    static func encodingProblem(_ bytes: some Collection<UInt8>, atStart: Bool) -> String? {
+        if atStart {
+            let head = Array(bytes.prefix(4))
+            if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+                return "is UTF-32 text; save it as UTF-8"
+            }
+            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return "is UTF-16 text; save it as UTF-8" }
+        }
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        return "is not UTF-8 text (Shift_JIS or another encoding); save it as UTF-8"
+    }
+
+    /// For a script file: why it is not UTF-8 text, judged before the session starts on its
+    /// first block (the first read), so that such a file is refused before anything is said.
+    /// Lines further on are judged as they are read.
+    mutating func encodingProblemAtStart() -> String? {
+        if start == end, !atEnd {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count > 0 { (start, end) = (0, count) } else if count == 0 { atEnd = true } else { return nil }
+        }
+        var block = Array(buffer[start..<end])
+        // The block may end inside a character, which the next read completes.
+        if end - start == buffer.count { Self.dropIncompleteCharacter(&block) }
+        return Self.encodingProblem(block, atStart: true)
     }
 
     /// A line cut at the length limit may end inside a character: the pieces would read as
@@ -144,7 +184,7 @@ struct PlainLineReader: LineSource {
                 }
             }
             // LF, CR LF and a lone CR (old Mac files, some Windows tools) each end a line.
-            let newline = buffer[start..<end].firstIndex { $0 == 0x0A || $0 == 0x0D }
+            let newline = Self.lineEnd(in: buffer, from: start, to: end)
             let chunkEnd = newline ?? end
             if !overflowed {
                 let room = InputSanitizer.maximumLineBytes + 4 - line.count
@@ -158,6 +198,19 @@ struct PlainLineReader: LineSource {
                 afterCarriageReturn = buffer[newline] == 0x0D
                 return finish(line, overflowed: overflowed)
             }
+        }
+    }
+
+    /// The index of the first LF or CR in `buffer[from..<to]`, by memchr: the rest of a line
+    /// over the limit is skipped block by block at the speed of memory, not byte by byte.
+    static func lineEnd(in buffer: [UInt8], from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            let base = UnsafeRawPointer(bytes.baseAddress!)
+            var limit = to
+            if let found = memchr(base + from, 0x0A, to - from) { limit = base.distance(to: UnsafeRawPointer(found)) }
+            if limit > from, let found = memchr(base + from, 0x0D, limit - from) { limit = base.distance(to: UnsafeRawPointer(found)) }
+            return limit < to ? limit : nil
         }
     }
 

@@ -61,11 +61,33 @@ enum SummaryFile {
         return lstat(path, &info) == 0
     }
 
+    /// What is at `path` if it is there but is not a regular file, which no summary replaces
+    /// (not even with --force): "a folder", "a FIFO", "a symbolic link", "a device", "a socket";
+    /// nil when nothing is there or a regular file is.
+    static func otherThanFile(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// The reason given when `path` is something no summary replaces: "it is a folder, not a file".
+    static func notAFileReason(_ what: String) -> String {
+        what == "not a regular file" ? "it exists and is not a regular file" : "it is \(what), not a file"
+    }
+
     /// Why writing `path` would fail, checked before a session starts so that nothing typed is lost.
     static func writabilityProblem(_ path: String, force: Bool) -> String? {
         var info = stat()
         if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) != S_IFREG { return "it exists and is not a regular file" }
+            if let what = otherThanFile(path) { return notAFileReason(what) }
             if !force { return "it already exists (add --force to replace it)" }
         }
         let folder = directory(of: path)
@@ -78,17 +100,25 @@ enum SummaryFile {
     /// Writes `text` to `path` and returns where it went. `keepingMode`: a file replaced keeps its
     /// permissions (a transcript rewritten by `koshi test --update` is the project's file, not a
     /// person's health data). `besideIfTaken`: a file that is there although nobody confirmed
-    /// replacing it (it appeared during the session) is left alone, and the text goes beside it
-    /// under the first free name (`beside`).
+    /// replacing it (it appeared during the session), or anything that is not a regular file
+    /// (a folder, FIFO or link that took its place, even with `force`), is left alone, and the
+    /// text goes beside it under the first free name (`beside`).
     static func write(_ text: String, to path: String, force: Bool, keepingMode: Bool = false,
                       besideIfTaken: Bool = false) -> Result<String, Problem> {
         if let problem = lengthProblem(path) { return .failure(Problem(reason: problem)) }
         var info = stat()
         var mode: mode_t = 0o600
+        var force = force
         if lstat(path, &info) == 0, force || !besideIfTaken {
-            if (info.st_mode & S_IFMT) != S_IFREG { return .failure(Problem(reason: "it exists and is not a regular file")) }
-            if !force { return .failure(Problem(reason: "it already exists")) }
-            if keepingMode { mode = info.st_mode & 0o777 }
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                guard besideIfTaken else { return .failure(Problem(reason: notAFileReason(otherThanFile(path) ?? "not a regular file"))) }
+                // Not replaced, only avoided: the link below refuses the name, and the next free one is taken.
+                force = false
+            } else if !force {
+                return .failure(Problem(reason: "it already exists"))
+            } else if keepingMode {
+                mode = info.st_mode & 0o777
+            }
         }
         let folder = directory(of: path)
         var template = Array((folder + "/.koshi-summary-XXXXXX").utf8CString)
@@ -118,18 +148,19 @@ enum SummaryFile {
         }
         // With force, rename() replaces the file in one step.
         if force {
-            guard rename(temporary, path) == 0 else {
-                let code = errno
+            if rename(temporary, path) == 0 { return .success(path) }
+            let code = errno
+            // A folder that took the name since the check above: avoided like any other.
+            guard besideIfTaken, code == EISDIR else {
                 unlink(temporary)
                 return .failure(Problem(reason: describe(code)))
             }
-            return .success(path)
         }
         // Without it, link() refuses an existing name atomically, so that a file that appeared
         // meanwhile is never replaced: then the next free name beside it, if that is wanted.
         defer { unlink(temporary) }
         let limit = nameLimit(in: folder)
-        for number in 0...Self.besideAttempts {
+        for number in (force ? 1 : 0)...Self.besideAttempts {
             let target = number == 0 ? path : beside(path, number: number, nameLimit: limit)
             if link(temporary, target) == 0 { return .success(target) }
             let code = errno

@@ -60,6 +60,37 @@ enum Terminal {
         InputSanitizer.escaped(text)
     }
 
+    /// How many characters of an argument a message repeats: enough to tell which one is meant.
+    static let echoedArgumentLength = 80
+
+    /// The message with each argument of the command line that is longer than
+    /// `echoedArgumentLength` characters (or the value of a `--name=value` one) cut to its first
+    /// characters and "…": a message names the argument at fault, and a 120,000-character one
+    /// pasted by mistake would otherwise come back whole.
+    static func shorteningArguments(in message: String, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        var long: [String] = []
+        for argument in arguments {
+            long.append(argument)
+            if argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") {
+                long.append(String(argument[argument.index(after: equals)...]))
+            }
+        }
+        var message = message
+        // The longest first, so that a value is not cut inside the argument that holds it.
+        for argument in long.filter({ $0.count > echoedArgumentLength }).sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            message = message.replacing(argument, with: argument.prefix(echoedArgumentLength) + "…")
+        }
+        return message
+    }
+
+    /// The exit status once everything is written: 1, said on stderr, when stdout could not be
+    /// written (a full disk); 0 otherwise, also when the reader went away (`| head -1`).
+    static func outputStatus() -> Int32 {
+        guard let problem = standardOutput.problem else { return 0 }
+        standardError.write("koshi: cannot write the output: \(problem)\n")
+        return 1
+    }
+
     /// Whether a text holds a C0 or C1 control character or DEL: what no argument may hold.
     static func hasControlCharacters(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }

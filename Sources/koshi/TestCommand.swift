@@ -36,6 +36,9 @@ struct TestCommand: ParsableCommand {
         }
         guard !files.isEmpty else { throw CommandFailure(message: "no .koshi transcripts found in \(paths.joined(separator: " "))") }
         TemporaryFolder.removeOnSignals()
+        // A reader that goes away (`| head`) must not kill the run with SIGPIPE before it has
+        // removed its folder: the write fails instead, and `say` ends the run.
+        Terminal.ignoreBrokenPipes()
         var passed = 0, failed = 0
         for file in files {
             // Each transcript exports into a folder of its own, so that transcripts cannot see
@@ -46,13 +49,13 @@ struct TestCommand: ParsableCommand {
             let text: String
             switch KnowledgeLocation.readWholeFile(file) {
             case .failure(let problem):
-                print("FAIL \(Terminal.printable(file)): cannot read it: \(problem.reason)")
+                try say("FAIL \(Terminal.printable(file)): cannot read it: \(problem.reason)")
                 failed += 1
                 continue
             case .success(let bytes):
                 let unmarked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes  // a byte order mark
                 guard let valid = String(validating: unmarked, as: UTF8.self) else {
-                    print("FAIL \(Terminal.printable(file)): it is not UTF-8 text")
+                    try say("FAIL \(Terminal.printable(file)): it is not UTF-8 text")
                     failed += 1
                     continue
                 }
@@ -62,21 +65,21 @@ struct TestCommand: ParsableCommand {
             let lines = LineEnding.normalized(text)
             switch Transcript.parse(lines, name: file, defaultLanguage: lang) {
             case .failure(let problem):
-                print("FAIL " + Terminal.printableLines("\(problem)"))
+                try say("FAIL " + Terminal.printableLines("\(problem)"))
                 failed += 1
             case .success(let transcript):
                 let outcome = runner.run(transcript)
                 if let failure = outcome.failure {
                     failed += 1
-                    print("FAIL " + Terminal.printableLines(failure) + "\n")
+                    try say("FAIL " + Terminal.printableLines(failure) + "\n")
                     if update, outcome.updated != lines {
                         let updated = ending.applied(to: outcome.updated)
                         // Under the lock, so that a signal waits for the write rather than leave its temporary file.
                         let written = TemporaryFolder.holdingSignals { SummaryFile.write(updated, to: file, force: true, keepingMode: true) }
                         if case .failure(let problem) = written {
-                            print("  could not update \(Terminal.printable(file)): \(problem.reason)")
+                            try say("  could not update \(Terminal.printable(file)): \(problem.reason)")
                         } else {
-                            print("  updated \(Terminal.printable(file))")
+                            try say("  updated \(Terminal.printable(file))")
                         }
                     }
                 } else {
@@ -84,8 +87,19 @@ struct TestCommand: ParsableCommand {
                 }
             }
         }
-        print("\(passed) passed, \(failed) failed")
+        try say("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes a line of the report; once it cannot be written, the run ends here (the folder of
+    /// the transcript being replayed is removed on the way out). A full disk is a failure, said
+    /// on stderr (status 1); a reader that went away (`| head`) ends the run unfinished, with the
+    /// status SIGPIPE would have given, 128 + 13.
+    private func say(_ line: String) throws {
+        let output = Terminal.standardOutput
+        guard !output.write(line + "\n") else { return }
+        if output.problem != nil { throw ExitCode(Terminal.outputStatus()) }
+        throw ExitCode(128 + SIGPIPE)
     }
 
     /// A runner whose `/export` writes into `folder` with the same safe writing as the chat.

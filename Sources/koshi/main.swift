@@ -16,7 +16,7 @@ do {
     // An argument with a newline or an escape sequence would break the one-line error message,
     // or reach the terminal raw when echoed in one.
     if let odd = CommandLine.arguments.dropFirst().first(where: Terminal.hasControlCharacters) {
-        throw CommandFailure(message: "an argument contains control characters: '\(Terminal.printable(odd))'")
+        throw CommandFailure(message: "an argument contains control characters: '\(odd)'")
     }
     // Swift repairs invalid UTF-8 in arguments to U+FFFD: a file name would silently change.
     if let odd = CommandLine.arguments.dropFirst().first(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
@@ -31,16 +31,18 @@ do {
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch let failure as CommandFailure {
-    Terminal.standardError.write("koshi: \(Terminal.printable(failure.message))\n")
+    Terminal.standardError.write("koshi: \(Terminal.printable(Terminal.shorteningArguments(in: failure.message)))\n")
     exit(failure.status)
 } catch {
     if Koshi.exitCode(for: error) == .success {
-        print(Koshi.fullMessage(for: error))
-        exit(0)
+        // --help and --version: what cannot be written (a full disk) is a failure, said so.
+        Terminal.ignoreBrokenPipes()
+        Terminal.standardOutput.write(Koshi.fullMessage(for: error) + "\n")
+        exit(Terminal.outputStatus())
     }
     let message = Koshi.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    // ArgumentParser quotes the argument at fault, which may hold a bidi control or a separator.
-    Terminal.standardError.write("koshi: \(Terminal.printable(message)) (see 'koshi --help')\n")
+    // ArgumentParser quotes the argument at fault, which may be huge, or hold a bidi control or a separator.
+    Terminal.standardError.write("koshi: \(Terminal.printable(Terminal.shorteningArguments(in: message))) (see 'koshi --help')\n")
     exit(2)
 }
 

@@ -2,9 +2,12 @@ import Foundation
 import Testing
 
 /// Characters that change how text is laid out or ordered without being seen: line and paragraph
-/// separators, the bidi embeddings, overrides and isolates, and the direction marks.
+/// separators, the bidi embeddings, overrides and isolates, and the direction marks; and those
+/// that show nothing at all (black-box round 3): zero-width space, a byte order mark inside a
+/// text, soft hyphen, word joiner, invisible operators, Hangul filler, Mongolian vowel separator.
 private let invisibles: [Unicode.Scalar] = [0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                            0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C].map { Unicode.Scalar($0)! }
+                                            0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+                                            0x200B, 0xFEFF, 0x00AD, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0x180E].map { Unicode.Scalar($0)! }
 
 /// The first such character, or a control character other than a newline, in what koshi wrote.
 private func firstRawInvisible(_ text: String) -> Unicode.Scalar? {
@@ -18,7 +21,7 @@ private let allInvisibles = String(String.UnicodeScalarView(invisibles))
 struct EscapingTests {
     @Test("in error messages about arguments: koshi's own and ArgumentParser's",
           arguments: [["--export", "a\u{2028}b\u{202E}c.txt"], ["--lang", "x\u{200F}y"], ["--script", "/nonexistent/\u{2029}\u{2066}x"],
-                      ["--knowledge", "/nonexistent/\u{061C}kb"]])
+                      ["--knowledge", "/nonexistent/\u{061C}kb"], ["--script", "a\u{200B}b\u{FEFF}c\u{00AD}d\u{2060}.txt"]])
     func errorMessages(arguments: [String]) throws {
         let result = try Koshi.run(arguments)
         #expect(result.status == 2)

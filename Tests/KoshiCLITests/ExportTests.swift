@@ -185,7 +185,7 @@ struct ExportTests {
         case "dev-full":
             // A summary name that leads to /dev/full, the device where every write fails.
             try FileManager.default.createSymbolicLink(atPath: scratch.file("full.md"), withDestinationPath: "/dev/full")
-            (path, reason) = (scratch.file("full.md"), "it exists and is not a regular file")
+            (path, reason) = (scratch.file("full.md"), "it is a symbolic link, not a file; choose another name")
         case "proc": (path, reason) = ("/proc/koshi-summary.md", nil)
         default: (path, reason) = (scratch.file("s.txt"), nil)
         }

@@ -49,11 +49,11 @@ private let escapeSequences = [
 
 @Suite("Hostile input to the real binary")
 struct HostileInputTests {
-    @Test("invalid UTF-8 is answered with a clear error and the line is still read", arguments: ["text", "jsonl"])
+    // Piped, as typed: a `--script` that is not UTF-8 text is refused instead (HostileInputRound3Tests).
+    @Test("invalid UTF-8 piped in is answered with a clear error and the line is still read", arguments: ["text", "jsonl"])
     func invalidUTF8(format: String) throws {
-        let files = try Files()
-        let script = try files.write(Array("腰が痛い".utf8) + [0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x0A] + Array("no\n".utf8), to: "bad.txt")
-        let result = try Koshi.run(["--lang", "en", "--format", format, "--script", script])
+        let bytes = Array("腰が痛い".utf8) + [0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x0A] + Array("no\n".utf8)
+        let result = try Koshi.run(["--lang", "en", "--format", format], inputBytes: bytes)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(firstRawControl(result.stdout) == nil)
@@ -121,7 +121,8 @@ struct HostileInputTests {
         }
     }
 
-    @Test("a binary file as a script ends normally with valid UTF-8 and no controls on stdout", arguments: ["text", "jsonl"])
+    @Test("a binary file piped in ends normally with valid UTF-8 and no controls on stdout; as a script it is refused",
+          arguments: ["text", "jsonl"])
     func binaryScript(format: String) throws {
         let files = try Files()
         // A fixed xorshift sequence: the same "binary file" every run, so a failure reproduces.
@@ -132,12 +133,17 @@ struct HostileInputTests {
             state ^= state << 5
             return UInt8(truncatingIfNeeded: state)
         }
-        let script = try files.write(bytes, to: "binary.bin")
-        let result = try Koshi.run(["--format", format, "--script", script])
+        let result = try Koshi.run(["--format", format], inputBytes: bytes)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(firstRawControl(result.stdout) == nil)
         if format == "jsonl" { _ = try events(result.stdout) }
+        let script = try files.write(bytes, to: "binary.bin")
+        let refused = try Koshi.run(["--format", format, "--script", script])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("koshi: cannot read script '\(script)': it is "), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("; save it as UTF-8\n"), "\(refused.stderr)")
     }
 
     @Test("an empty script: the greeting, one ready, status 0")

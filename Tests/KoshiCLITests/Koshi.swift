@@ -2,7 +2,10 @@ import Foundation
 
 /// The koshi binary built beside this test bundle, run as a user would run it.
 enum Koshi {
+    /// The binary beside the tests, or the one KOSHI_BINARY names (to run these tests against
+    /// another build, as the black-box repro scripts take KOSHI=path).
     static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["KOSHI_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
         var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("koshi")
@@ -14,6 +17,12 @@ enum Koshi {
 
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
+    /// What a reading thread collected, and when it is done.
+    private final class Collected: @unchecked Sendable {
+        var data = Data()
+        let done = DispatchSemaphore(value: 0)
+    }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -22,6 +31,11 @@ enum Koshi {
 
     /// Runs koshi with `arguments`, feeding `input` on stdin, and waits for it to end.
     static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> Result {
+        try run(arguments, inputBytes: Array(input.utf8), environment: environment)
+    }
+
+    /// Runs koshi with `arguments`, feeding these bytes (not necessarily UTF-8) on stdin.
+    static func run(_ arguments: [String], inputBytes input: [UInt8], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -32,12 +46,24 @@ enum Koshi {
         process.standardError = stderr
         try process.run()
         // koshi may end before it reads its input (a bad argument, a broken knowledge base): the
-        // write then fails with EPIPE, which must not kill the test process with SIGPIPE.
+        // write then fails with EPIPE, which must not kill the test process with SIGPIPE. The
+        // input is written while stdout and stderr are read: a large input with a large answer
+        // would otherwise fill both pipes, each side waiting for the other.
         _ = ignoreBrokenPipes
-        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errors = Collected()
+        let reader = Thread {
+            errors.data = stderr.fileHandleForReading.readDataToEndOfFile()
+            errors.done.signal()
+        }
+        reader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
+        let err = errors.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))

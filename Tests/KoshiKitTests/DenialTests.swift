@@ -30,6 +30,9 @@ struct DenialTests {
         // The regional forms of a stem that says the pain stays are no denial either.
         ("腰の痛みが止まらん", ["low_back_pain"]), ("腰の痛みが取れねぇ", ["low_back_pain"]),
         ("熱があってガタガタ震えが止まらん", ["fever", "very_unwell"]),
+        // A dash ends the denials before it: the back that follows is stated.
+        ("No numbness, no fever, no accident - my back just stays tight", ["low_back_pain", "-leg_numbness", "-fever", "-trauma"]),
+        ("no accident — my back is tight", ["low_back_pain", "-trauma"]),
     ])
     func lookAlikes(line: String, expected: [String]) {
         #expect(reported(line) == Set(expected))

@@ -173,6 +173,22 @@ struct ConversationTests {
         #expect(chat.recommendation?.reasons == ["major_trauma"])
     }
 
+    @Test("a sudden severe onset at 50 or over is asked about the aorta before the pain score is known; tummy pain told then completes the sign")
+    func aorticAcrossLines() {
+        var chat = Conversation(.en)
+        chat.say("I'm 58. Really bad back pain came on all of a sudden about twenty minutes ago")
+        chat.say("nah none of that")
+        #expect(chat.question == ["aortic_warning"])
+        chat.say("my tummy hurts too")
+        #expect(chat.recommendation?.disposition == .emergency)
+        #expect(chat.recommendation?.reasons == ["aortic_warning"])
+        // A score below the threshold, once known, leaves the follow-up out.
+        var mild = Conversation(.en)
+        mild.say("I'm 58, pain 3, it came on suddenly this morning")
+        mild.say("none of those")
+        #expect(mild.question != ["aortic_warning"])
+    }
+
     @Test("nothing already answered is asked again")
     func neverAskedTwice() {
         var chat = Conversation()

@@ -19,7 +19,7 @@ struct QuantitiesTests {
     @Test("English durations", arguments: [
         ("a couple of weeks", 14), ("since yesterday", 1), ("four months", 120), ("on and off for two years", 730),
         ("a day", 1), ("for 3 days", 3), ("2-3 weeks", 21), ("two or three days", 3), ("a year and a half", 548),
-        ("a few days", 3), ("twenty-one days", 21),
+        ("a few days", 3), ("twenty-one days", 21), ("1,000 days", 1000), ("2,3 days", 3),
     ])
     func englishDurations(line: String, days: Int) {
         #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
@@ -28,6 +28,12 @@ struct QuantitiesTests {
     @Test("units glued to their number, and the fortnight", arguments: [("back pain 2wks", 14), ("pain for 3days", 3), ("for a fortnight", 14)])
     func gluedUnits(line: String, days: Int) {
         #expect(values(line, asked: [.slot(.duration)])[.duration] == days)
+    }
+
+    @Test("a negative score is no score, its out-of-ten included")
+    func negativeScore() {
+        #expect(values("pain -3/10", asked: [.slot(.painIntensity)])[.painIntensity] == nil)
+        #expect(values("pain 3/10", asked: [.slot(.painIntensity)])[.painIntensity] == 3)
     }
 
     @Test("ages named without 歳, and whose age it is", arguments: [

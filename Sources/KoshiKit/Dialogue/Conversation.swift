@@ -4,8 +4,7 @@ extension Session {
     mutating func converse(_ line: String) -> [AdvisorEvent] {
         state.lineCount += 1
         let question = state.pending
-        let context = ReadingContext(asked: question?.asks ?? [], patientIsSomeoneElse: state.patientIsSomeoneElse, today: state.today)
-        let reading = knowledge.reader.read(line, context: context)
+        let reading = knowledge.reader.read(line, context: state.readingContext())
         state.record(reading, line: state.lineCount, question: question)
         if reading.isUnderstood, state.complaint == nil { state.complaint = line }
         var events: [AdvisorEvent] = [.findings(summary(of: reading))]

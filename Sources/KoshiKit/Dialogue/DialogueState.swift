@@ -202,6 +202,12 @@ public struct DialogueState: Sendable {
         atLeastOneOf.removeAll(where: settled.contains)
     }
 
+    /// What the reader needs to read the next line in this conversation.
+    public func readingContext() -> ReadingContext {
+        ReadingContext(asked: pending?.asks ?? [], patientIsSomeoneElse: patientIsSomeoneElse, today: today,
+                       presentBefore: Set(findings.filter { $0.value.status == .present }.keys))
+    }
+
     /// Notes that a question is put.
     mutating func ask(_ question: AskedQuestion) {
         pending = question

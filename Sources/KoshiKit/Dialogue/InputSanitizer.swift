@@ -80,10 +80,18 @@ public enum InputSanitizer {
     /// What must not reach a terminal or a document raw: everything `isUnsafe` removes from
     /// input, and the characters that change how text is laid out or ordered without being
     /// seen, which `clean` keeps because they are part of what was typed (the JSON export gives
-    /// them back): the line and paragraph separators, and the direction marks (LRM, RLM, ALM).
+    /// them back): the line and paragraph separators, the direction marks (LRM, RLM, ALM), and
+    /// the format characters and fillers that show nothing at all, so that `a<U+200B>.txt`
+    /// cannot pass for `a.txt` (zero-width space, soft hyphen, word joiner and the invisible
+    /// operators, a byte order mark inside a text, the Hangul fillers, the Mongolian vowel
+    /// separator, the interlinear annotation marks, tags). Kept as they are: the zero-width
+    /// joiner and non-joiner and the variation selectors, which hold emoji and some scripts
+    /// together and never stand alone in what a person types.
     public static func mustBeEscaped(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2028, 0x2029, 0x200E, 0x200F, 0x061C: true
+        case 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x200B, 0x2060...0x2064, 0x206A...0x206F,
+             0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0001, 0xE0020...0xE007F: true
         default: isUnsafe(scalar)
         }
     }

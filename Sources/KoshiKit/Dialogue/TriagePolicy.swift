@@ -158,8 +158,12 @@ struct FollowUps: Sendable {
     func holds(_ condition: FollowUpCondition, in state: DialogueState) -> Bool {
         if condition.afterAny.contains(where: state.isPresent) { return true }
         guard !condition.afterAll.isEmpty, condition.afterAll.allSatisfy(state.isPresent) else { return false }
-        let age = state.values[.age]?.value ?? 0, pain = state.values[.painIntensity]?.value ?? 0
-        return age >= (condition.minimumAge ?? 0) && pain >= (condition.minimumPain ?? 0)
+        // An age or a score not known yet meets the minimum (questions.kb says why: the safer choice).
+        func meets(_ slot: ValueSlot, _ minimum: Int?) -> Bool {
+            guard let minimum, let value = state.values[slot]?.value else { return true }
+            return value >= minimum
+        }
+        return meets(.age, condition.minimumAge) && meets(.painIntensity, condition.minimumPain)
     }
 }
 

@@ -68,6 +68,9 @@ public struct Concept: Sendable, Identifiable {
     /// A finding with time spans of its own (how long a massage helps, how often the pain comes
     /// back): a duration said next to it is about it, not about how long the pain has lasted.
     public var ownsDurations = false
+    /// A sense whose words lead into the part they are about ("down my" leg): it takes the part
+    /// after it, never one before (`part-after`).
+    public var partAfter = false
     /// A history that stays true once said (a cancer now cured, a fall now healed): a clause
     /// saying "gone now" does not take it back, though a plain denial still can.
     public var lasting = false

@@ -145,6 +145,7 @@ struct KnowledgeBuilder {
         concepts[concepts.count - 1].bothSidesOf = record.list("both-sides-of").map { ConceptID($0.item) }
         concepts[concepts.count - 1].whenPast = record.value("when-past").map(ConceptID.init)
         concepts[concepts.count - 1].deniedByNever = record.value("denied-by-never") == "yes"
+        concepts[concepts.count - 1].partAfter = record.value("part-after") == "yes"
         if let text = record.value("temperature-from") {
             if let threshold = Double(text), (30...45).contains(threshold) { concepts[concepts.count - 1].temperatureFrom = threshold } else {
                 problems.append(record.problem("'temperature-from' must be a body temperature in °C", line: record.fields("temperature-from").first?.line))

@@ -67,10 +67,15 @@ public enum KnowledgeParser {
         var text = file.text
         text.withUTF8 { bytes in
             var lineNumber = 0
-            var lineStart = 0
+            // A byte order mark (Notepad writes one) is not part of the first line.
+            var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             while lineStart <= bytes.count {
+                // LF, CR LF (whose CR is trimmed as a space) and a lone CR each end a line, as in scripts and transcripts.
                 var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A,
+                      bytes[lineEnd] != 0x0D || (lineEnd + 1 < bytes.count && bytes[lineEnd + 1] == 0x0A) {
+                    lineEnd += 1
+                }
                 lineNumber += 1
                 defer { lineStart = lineEnd + 1 }
                 var from = lineStart, to = lineEnd

@@ -24,7 +24,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .concept:
             RecordSchema(["group": .single, "label.*": .single, "*": .list, "absent.*": .list,
                           "combine": .repeated, "combine-keeping": .repeated, "combine-across-clauses": .repeated, "combine-findings": .repeated, "implies": .list,
-                          "marks-onset": .single, "when-past": .single, "denied-by-never": .single, "temperature-from": .single, "both-sides-of": .list, "fine-denies": .list, "fine-one-side": .list, "owns-durations": .single, "lasting": .single, "scale": .single,
+                          "marks-onset": .single, "when-past": .single, "denied-by-never": .single, "temperature-from": .single, "both-sides-of": .list, "fine-denies": .list, "fine-one-side": .list, "owns-durations": .single, "part-after": .single, "lasting": .single, "scale": .single,
                           "item.*": .single, "explain.*": .single, "reask.*": .single,
                           "example.*": .repeated, "negated.*": .repeated, "counter.*": .repeated, "triage": .single])
         case .cue:

@@ -25,6 +25,8 @@ public enum Normalizer {
     static let longVowelMark: UInt32 = 0x30FC
     static let waveDash: UInt32 = 0x301C
     static let space: UInt32 = 0x20
+    static let hyphen: UInt32 = 0x2D
+    static let emDash: UInt32 = 0x2014
 
     static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
     static func isASCIILetter(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
@@ -67,6 +69,14 @@ private struct Folder {
         } else {
             result.scalars.append(scalar)
         }
+    }
+
+    /// A hyphen with a space on each side is a dash ("no accident - my back is tight"), which
+    /// ends a clause; one inside a word (light-headed) or before a number (-3) stays a hyphen.
+    private mutating func foldSpacedHyphen() {
+        let count = result.scalars.count
+        guard count >= 2, result.scalars[count - 1] == Normalizer.hyphen, result.scalars[count - 2] == Normalizer.space else { return }
+        result.scalars[count - 1] = Normalizer.emDash
     }
 
     private mutating func removeLast() {
@@ -129,6 +139,7 @@ private struct Folder {
         }
         if let space = pendingSpace {
             pendingSpace = nil
+            foldSpacedHyphen()
             // Spaces matter between English words, and around numbers (35歳 10日 3 is three values).
             if let last = result.scalars.last,
                (!Normalizer.isWide(last) && !Normalizer.isWide(c)) || Normalizer.isDigit(last) || Normalizer.isDigit(c) {

@@ -28,16 +28,21 @@ struct CombinationPass: ReadingPass {
         for k in mentions.indices {
             let heads = line.concepts.combinationsByHead[mentions[k].concept] ?? []
             guard !heads.isEmpty else { continue }
-            let parts = nearbyParts(to: k, in: mentions, line)
+            let (parts, partsAfter) = nearbyParts(to: k, in: mentions, line)
             for combination in heads {
                 var partners: [Int] = []
                 for component in combination.components.dropLast() {
+                    // "my back hurts, down my right leg": the parts a sensation shares by a comma
+                    // are not its own when the part it needs comes after it.
                     let partner = line.concepts.isPart(component)
-                        ? parts.first { mentions[$0].concept == component }
+                        ? parts.first { mentions[$0].concept == component } ?? partsAfter.first { mentions[$0].concept == component }
                         : nearest(component, to: k, in: mentions, line)
                     // "my back started hurting, he didn't lift anything": a movement denied on
-                    // its own is no movement that hurts.
-                    guard let partner, !line.concepts.isPart(component) ? !deniedAlone(mentions[partner], head: mentions[k]) : true
+                    // its own is no movement that hurts. 「両脚ではなく、右足だけしびれる」: a part
+                    // denied on its own, with a comma before the sensation, is not where it is
+                    // felt (without one, 「腰に経験したことのない激痛」 denies the experience).
+                    guard let partner, !deniedAlone(mentions[partner], head: mentions[k])
+                        || (line.concepts.isPart(component) && !separated(mentions[min(partner, k)], mentions[max(partner, k)], line))
                     else { break }
                     partners.append(partner)
                 }
@@ -90,16 +95,28 @@ struct CombinationPass: ReadingPass {
     }
 
     /// The body parts a sensation at `k` is about: the nearest part before it and those joined to
-    /// it, or else the nearest part after it and those joined to that.
-    private func nearbyParts(to k: Int, in mentions: [Mention], _ line: ScannedLine) -> [Int] {
+    /// it, or else the nearest part after it and those joined to that; and, when the first were
+    /// shared with a sensation before it, the parts right after it, for a part they lack. A sense
+    /// whose words lead into its part ("down my" leg) takes only the part after it.
+    private func nearbyParts(to k: Int, in mentions: [Mention], _ line: ScannedLine) -> (parts: [Int], after: [Int]) {
+        if line.concepts.partAfter.contains(mentions[k].concept) { return (nearbyParts(to: k, in: mentions, line, directions: [1]), []) }
+        let before = nearbyParts(to: k, in: mentions, line, directions: [-1, 1])
+        let shared = k > 0 && before.first.map { $0 < k - 1 } == true && line.concepts.partTaking.contains(mentions[k - 1].concept)
+            && joined(mentions[k - 1], mentions[k], line)
+        return (before, shared ? nearbyParts(to: k, in: mentions, line, directions: [1]) : [])
+    }
+
+    private func nearbyParts(to k: Int, in mentions: [Mention], _ line: ScannedLine, directions: [Int]) -> [Int] {
         func isPart(_ j: Int) -> Bool { line.concepts.isPart(mentions[j].concept) }
-        for direction in [-1, 1] {
+        for direction in directions {
             var j = k + direction
             // Another sensation takes the part for itself, unless it is the same one said twice
             // (「しびれて感覚がにぶい」, 「ズキズキ痛む」) with no comma between: in "chest pain,
             // just a sore back" the soreness is not the chest's.
             while j >= 0, j < mentions.count, abs(j - k) <= Self.reach, !isPart(j),
                   !line.concepts.partTaking.contains(mentions[j].concept)
+                  // "no pain down my legs": a path into a part is not a sensation that takes it.
+                  || line.concepts.partAfter.contains(mentions[j].concept)
                   || (mentions[j].concept == mentions[k].concept && !separated(mentions[min(j, k)], mentions[max(j, k)], line))
                   || (direction == -1 && j == k - 1 && describingSensation(before: k, in: mentions, line) != nil)
                   // "both legs feel heavy and weak": sensations joined by and share the part.

@@ -24,7 +24,7 @@ struct FormAnswerPass: ReadingPass {
         while i < line.tokens.count, line.role(of: i) == .clauseBreak, line.tokens[i].range.count == 1 { i += 1 }
         guard i < line.tokens.count, line.role(of: i) == .negation || line.role(of: i) == .no else { return nil }
         let gap = line.tokens[token].range.upperBound..<line.tokens[i].range.lowerBound
-        let separators: Set<UInt32> = [.colon, .hyphen, .foldedSpace, 0x2013, 0x2014, 0x3D]
+        let separators: Set<UInt32> = [.colon, .hyphen, .foldedSpace, .enDash, .emDash, .equalsSign]
         guard !gap.isEmpty, gap.allSatisfy({ separators.contains(line.scalars[$0]) }),
               gap.contains(where: { line.scalars[$0] != .foldedSpace }) else { return nil }
         // The denial ends its sentence or clause: "fever: no" but not "fever: no idea how".

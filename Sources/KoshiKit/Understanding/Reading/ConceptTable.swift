@@ -12,6 +12,8 @@ struct ConceptTable: Sendable {
     let groups: [ConceptID: ConceptGroup]
     /// Concepts that mark when the pain began (`marks-onset`).
     let onsetMarkers: Set<ConceptID>
+    /// Senses that take the part after them (`part-after`): "down my" leg.
+    let partAfter: Set<ConceptID>
     /// Concepts with time spans of their own (`owns-durations`).
     let durationOwners: Set<ConceptID>
     /// Histories that stay true once said (`lasting`): "gone now" does not undo them.
@@ -72,6 +74,7 @@ struct ConceptTable: Sendable {
         fineOneSide = Dictionary(uniqueKeysWithValues: concepts.filter { !$0.fineDenies.isEmpty }.map { ($0.id, $0.fineOneSide) })
         onsetMarkers = Set(concepts.filter(\.marksOnset).map(\.id))
         durationOwners = Set(concepts.filter(\.ownsDurations).map(\.id))
+        partAfter = Set(concepts.filter(\.partAfter).map(\.id))
         lasting = Set(concepts.filter(\.lasting).map(\.id))
         combinationsAcrossClauses = concepts.flatMap { concept in
             concept.combinationsAcrossClauses.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }

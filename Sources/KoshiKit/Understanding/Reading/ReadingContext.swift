@@ -1,5 +1,5 @@
 /// What the reader needs besides the line: the question it may answer, whether the person
-/// writes for someone else, and the day it is.
+/// writes for someone else, the day it is, and what earlier lines stated.
 public struct ReadingContext: Sendable {
     /// What the question just asked asks about, in its order (empty when none was asked).
     public var asked: [Topic]
@@ -9,11 +9,15 @@ public struct ReadingContext: Sendable {
     /// Today's date, for onsets named by a weekday ("done my back in Monday"); nil when unknown,
     /// and a weekday then gives no duration.
     public var today: CivilDate?
+    /// Findings earlier lines stated: a part of a combination said before (a sudden onset)
+    /// completes it with the part this line says (tummy pain), as if said together.
+    public var presentBefore: Set<ConceptID>
 
-    public init(asked: [Topic] = [], patientIsSomeoneElse: Bool = false, today: CivilDate? = nil) {
+    public init(asked: [Topic] = [], patientIsSomeoneElse: Bool = false, today: CivilDate? = nil, presentBefore: Set<ConceptID> = []) {
         self.asked = asked
         self.patientIsSomeoneElse = patientIsSomeoneElse
         self.today = today
+        self.presentBefore = presentBefore
     }
 
     var askedConcepts: Set<ConceptID> { Set(asked.compactMap(\.concept)) }

@@ -10,6 +10,10 @@ extension UInt32 {
     static let apostrophe: UInt32 = 0x27
     static let hyphen: UInt32 = 0x2D
     static let minusSign: UInt32 = 0x2212
+    static let enDash: UInt32 = 0x2013
+    /// Also what folding makes of a hyphen between spaces.
+    static let emDash: UInt32 = 0x2014
+    static let equalsSign: UInt32 = 0x3D
     static let fullStop: UInt32 = 0x2E
     static let colon: UInt32 = 0x3A
     static let slash: UInt32 = 0x2F

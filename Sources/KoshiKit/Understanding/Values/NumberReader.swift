@@ -22,10 +22,18 @@ enum NumberReader {
     }
 
     private static func readDigits(at start: Int, _ scalars: [UInt32]) -> (Double, Int) {
-        var i = start, value = 0.0
+        var i = start, value = 0.0, groupDigits = 0, grouped = false
         while i < scalars.count, scalars[i].isDigit {
             value = value * 10 + Double(scalars[i] - 0x30)
             i += 1
+            groupDigits += 1
+            // "1,000 days": a comma before exactly three digits groups thousands; 「2,3日」 (two
+            // or three days) has one digit after its comma, and stays a range.
+            if grouped ? groupDigits == 3 : groupDigits <= 3, isThousandsGroup(at: i, scalars) {
+                i += 1
+                grouped = true
+                groupDigits = 0
+            }
         }
         if i + 1 < scalars.count, scalars[i] == .fullStop, scalars[i + 1].isDigit {
             var scale = 0.1
@@ -37,6 +45,12 @@ enum NumberReader {
             }
         }
         return (value, i)
+    }
+
+    /// Whether a comma at `i` starts a group of three digits that ends there (,000 but not ,0000).
+    private static func isThousandsGroup(at i: Int, _ scalars: [UInt32]) -> Bool {
+        guard i + 3 < scalars.count, scalars[i] == .comma, ((i + 1)...(i + 3)).allSatisfy({ scalars[$0].isDigit }) else { return false }
+        return i + 4 == scalars.count || !scalars[i + 4].isDigit
     }
 
     /// Whether the kanji at `i` is a numeral: a digit or a multiplier.

@@ -6,7 +6,8 @@ enum QuantityPattern {
         guard scan.reader.isWordStart(start), var (value, end) = NumberReader.read(at: start, scan) else { return nil }
         // "-5 years", "−3": a negative number is no age, duration or score. (A range's dash
         // follows a number: 2-3 days.)
-        if isNegative(start, scan) { return end }
+        // Its "/10" goes with it: "pain -3/10" gives no score of 10.
+        if isNegative(start, scan) { return ScorePattern.outOfTen(at: end, scan) ?? end }
         if let (second, after) = NumberReader.readRangeEnd(at: end, scan), second > value {
             value = second
             end = after
