@@ -42,7 +42,7 @@ struct SummaryMarkdownGoldenTests {
     @Test("a Japanese sciatica with a question back and bare noes, that turns urgent with a fever said later, as Markdown")
     func japanese() throws {
         let session = summarySession(.ja, ["3日前にかがんだ瞬間に腰が痛くなりました。右のお尻から太ももにかけて痛いです",
-                                           "①の『股・陰部』ってどういう意味ですか？", "いいえ", "ない", "ないです", "45歳の女性です。痛みは6くらい",
+                                           "①の『股・陰部』ってどういう意味ですか？", "いいえ", "ない", "ないです", "ないです", "45歳の女性です。痛みは6くらい",
                                            "あと、昨日から熱もあります", "いいえ"],
                                      today: CivilDate(year: 2026, month: 3, day: 4))
         try checkGolden("summary-ja.md", summaryWriter.markdown(summary(session)))

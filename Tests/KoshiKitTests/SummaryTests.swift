@@ -256,7 +256,7 @@ struct SummaryRecommendationTests {
         #expect(given.safetyNet == knowledge.text(.safetyNetEmergency, .ja, RecommendationWriter(knowledge: knowledge, language: .ja).services(.jp)))
         #expect(given.plan.isEmpty)
         let markdown = summaryWriter.markdown(record)
-        #expect(markdown.contains("## お伝えしたこと\n\n**いますぐ救急車を（119番）**\n\nいますぐ 119番に電話して"))
+        #expect(markdown.contains("## お伝えしたこと\n\n**\(given.headline)**\n\nいますぐ 119番に電話して"))
         #expect(markdown.contains("**悪化したときの目安（お伝えしたもの）**: 待っている間に"))
         #expect(!markdown.contains("**プラン**"))
     }
