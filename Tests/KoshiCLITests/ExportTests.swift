@@ -51,9 +51,9 @@ struct ExportTests {
         let markdown = try #require(scratch.read("s.md"))
         #expect(markdown.hasPrefix("# Back pain consultation summary (koshi)\n"))
         #expect(markdown.contains("- Made at: \(now)\n"))
-        #expect(markdown.contains(#"**See a doctor (today or within days)** (`doctor-soon`)"#))
-        #expect(markdown.contains("- fever (“fever”, line 1)"))
-        #expect(markdown.contains("- **Person**: none of those\n"))
+        #expect(markdown.contains(#"**Be seen by a doctor today** (`doctor-soon`, `today`)"#))
+        #expect(markdown.contains("| fever | yes | “my lower back hurts and I have a fever” (line 1) |"))
+        #expect(markdown.contains("- **Person (line 2)**: none of those\n"))
         #expect(markdown.contains("> Note: koshi does not diagnose."))
         #expect(try scratch.mode("s.md") == 0o600)
         #expect(scratch.names() == ["s.md"])
@@ -76,9 +76,12 @@ struct ExportTests {
         let advice = try #require(object["advice"] as? [[String: Any]])
         #expect(advice.compactMap { $0["id"] as? String }.contains("while-waiting"))
         #expect(advice.allSatisfy { $0["text"] is String && $0.keys.contains("section") })
-        let transcript = try #require(object["transcript"] as? [[String: String]])
-        #expect(transcript.filter { $0["role"] == "user" }.map { $0["text"] } == ["my lower back hurts and I have a fever", "none of those", "no"])
-        #expect(transcript.allSatisfy { $0["role"] == "user" || $0["role"] == "advisor" })
+        let transcript = try #require(object["transcript"] as? [[String: Any]])
+        #expect(transcript.filter { $0["role"] as? String == "user" }.map { $0["text"] as? String }
+            == ["my lower back hurts and I have a fever", "none of those", "no"])
+        #expect(transcript.allSatisfy { $0["role"] as? String == "user" || $0["role"] as? String == "advisor" })
+        #expect(object["when"] as? String == "today")
+        #expect(object["region"] as? String == "INTL")
         #expect(object["language"] as? String == "en")
         #expect((object["knowledge_version"] as? String)?.isEmpty == false)
         #expect(object["time"] as? String == now)
@@ -115,7 +118,7 @@ struct ExportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: mid) as? [String: Any])
         #expect(object["disposition"] is NSNull, "the first export came before the recommendation")
         #expect(object["time"] as? String == now)
-        #expect(scratch.read("end.md")?.contains("(`doctor-soon`)") == true)
+        #expect(scratch.read("end.md")?.contains("(`doctor-soon`, `today`)") == true)
         #expect(try scratch.mode("mid.json") == 0o600)
         #expect(try scratch.mode("end.md") == 0o600)
         #expect(scratch.names() == ["end.md", "mid.json"])
@@ -224,13 +227,58 @@ struct ExportTests {
         #expect(result.status != 0)
     }
 
+    @Test("the JSON's region comes from the locale when --region is not given: LANG=en_GB.UTF-8 is GB")
+    func exportRegionFromLocale() throws {
+        let scratch = try Scratch()
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
+        environment["LANG"] = "en_GB.UTF-8"
+        let result = try Koshi.run(["--export", scratch.file("gb.json"), "--now", now], input: feverScript, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: scratch.file("gb.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["region"] as? String == "GB")
+        #expect(object["language"] as? String == "en")
+        let recommendation = try #require(object["recommendation"] as? [String: Any])
+        #expect(recommendation["region"] as? String == "GB")
+        #expect((recommendation["safety_net"] as? String)?.contains("999") == true, "GB's emergency number in the safety net shown")
+    }
+
+    @Test("/why, /summary and the exported JSON and Markdown list the same red flags not known, not understood and not asked")
+    func openRedFlagsAgree() throws {
+        let scratch = try Scratch()
+        let input = "my lower back hurts and I'm not sure if I have a fever\nqwerty\nasdf zxcv\n/why\n/summary\n/export \(scratch.file("s.md"))\n"
+        let result = try Koshi.run(["--lang", "en", "--export", scratch.file("s.json")], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: scratch.file("s.json")))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let findings = try #require(object["findings"] as? [String: [String]])
+        let flags = try #require(object["red_flags"] as? [[String: Any]])
+        func labels(_ key: String) -> [String] {
+            (findings[key] ?? []).compactMap { id in flags.first { $0["id"] as? String == id }?["label"] as? String }
+        }
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        func line(_ prefix: String) -> String { lines.first { $0.hasPrefix(prefix) } ?? "" }
+        for (key, why, terminal) in [("unknown", "Still unknown:", "Unknown:"), ("not_understood", "Asked, but I could not read the answer:",
+                                      "Asked, answer not understood:"), ("not_asked", "Not asked yet:", "Not asked:")] {
+            #expect(!labels(key).isEmpty, "\(key)")
+            for label in labels(key) {
+                #expect(line(why).contains(label), "/why \(key): \(label)")
+                #expect(line(terminal).contains(label), "/summary \(key): \(label)")
+            }
+        }
+        let markdown = try #require(scratch.read("s.md"))
+        for label in labels("not_asked") { #expect(markdown.contains("| \(label) | not asked |  |"), "\(label)") }
+        for label in labels("not_understood") { #expect(markdown.contains("| \(label) | asked, answer not understood | “asdf zxcv” (line 3"), "\(label)") }
+    }
+
     @Test("the exported Markdown escapes what the person typed")
     func exportEscapes() throws {
         let scratch = try Scratch()
         let result = try Koshi.run(["--export", scratch.file("e.md")], input: "腰が痛い *本当に* [link](x) | <b>\u{1B}[31m赤\n")
         #expect(result.status == 0)
         let markdown = try #require(scratch.read("e.md"))
-        #expect(markdown.contains(#"> 腰が痛い \*本当に\* \[link\](x) \| \<b\>赤"#))
+        #expect(markdown.contains(#"「腰が痛い \*本当に\* \[link\](x) \| \<b\>赤」（1行目）"#))
         #expect(!markdown.unicodeScalars.contains { $0.value == 0x1B })
     }
 }

@@ -243,7 +243,7 @@ struct HostileInputRound3Tests {
         #expect(chat.stdout.contains("b\(escaped).md"), "\(chat.stdout)")
         let markdown = try #require(folder.read("s.md"))
         #expect(!markdown.contains(character))
-        #expect(markdown.contains("> my back\u{FFFD} hurts"), "\(markdown)")
+        #expect(markdown.contains("“my back\u{FFFD} hurts” (line 1)"), "\(markdown)")
     }
 
     // MARK: 20

@@ -368,7 +368,7 @@ struct CommandTests {
         }
         #expect(text.contains("fever"))
         #expect(text.contains("line 1"))
-        #expect(text.contains("Still unknown"))
+        #expect(text.contains("Not asked yet"))
     }
 
     @Test("/reset starts over and /lang switches the language of replies")

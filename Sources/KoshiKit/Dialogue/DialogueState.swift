@@ -5,6 +5,12 @@ public struct RecordedFinding: Sendable, Hashable {
     public var line: Int
     /// The user's words that said it.
     public var evidence: String
+    /// The whole clause that decided it, or the reply that answered its question, as typed: what
+    /// the summary and /why quote.
+    public var quote = ""
+    /// The question the line answered, when it asked about this finding: a bare "no" is quoted
+    /// with the question it answered.
+    public var question: AskedQuestion?
     /// Recorded as unknown because the replies to its question did not answer it: unlike an
     /// "I don't know", this may be a sign the person described in words koshi does not know.
     public var unanswered = false
@@ -35,6 +41,7 @@ public struct RecordedValue: Sendable, Hashable {
     public var value: Int?
     public var line: Int
     public var evidence: String
+    public var slot: ValueSlot?
 }
 
 /// One line of the conversation, as said.
@@ -121,6 +128,8 @@ public struct DialogueState: Sendable {
     public var withdrawn: Recommendation?
     /// Every recommendation given, with the line that led to it: how it changed.
     public var recommendationHistory: [(line: Int, recommendation: Recommendation)] = []
+    /// Every value as it was recorded, in order: what changed during the session (4 days, later 2).
+    public var valueHistory: [RecordedValue] = []
     public var transcript: [TranscriptEntry] = []
     /// How many of the user's lines were not commands.
     public var lineCount = 0
@@ -175,13 +184,15 @@ public struct DialogueState: Sendable {
             // Asked a second time in concrete words, a sign the person still says only with a hedge
             // ("I think so", 「気がします」) is taken as there: the safer reading (rules.kb).
             if question?.wording == .concrete, finding.hedged, asked.contains(.concept(finding.concept)) { status = .present }
-            findings[finding.concept] = RecordedFinding(status: status, line: line, evidence: finding.evidence,
+            findings[finding.concept] = RecordedFinding(status: status, line: line, evidence: finding.evidence, quote: finding.quote,
+                                                        question: asked.contains(.concept(finding.concept)) ? question : nil,
                                                         openUntilAsked: open, hedged: finding.hedged && status == .unknown)
         }
-        for (slot, value) in reading.values {
+        for (slot, value) in reading.values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             // "I don't know" does not erase a value that was given before, nor does one said in passing.
             if value.value == nil || !value.replacesEarlier, values[slot]?.value != nil { continue }
-            values[slot] = RecordedValue(value: value.value, line: line, evidence: value.evidence)
+            values[slot] = RecordedValue(value: value.value, line: line, evidence: value.evidence, slot: slot)
+            valueHistory.append(values[slot]!)
         }
         // A group said yes to is settled once an item of it is named, or every one denied.
         if reading.speaksForSomeoneElse { patientIsSomeoneElse = true }
@@ -209,8 +220,10 @@ public struct DialogueState: Sendable {
     mutating func markNotUnderstood(_ topics: [Topic], line: Int, evidence: String) {
         for topic in topics where !isAnswered(topic) {
             switch topic {
-            case .concept(let id): findings[id] = RecordedFinding(status: .unknown, line: line, evidence: evidence, unanswered: true)
-            case .slot(let slot): values[slot] = RecordedValue(value: nil, line: line, evidence: evidence)
+            case .concept(let id):
+                findings[id] = RecordedFinding(status: .unknown, line: line, evidence: evidence, quote: evidence,
+                                               question: asked.last { $0.asks.contains(topic) }, unanswered: true)
+            case .slot(let slot): values[slot] = RecordedValue(value: nil, line: line, evidence: evidence, slot: slot)
             }
         }
     }

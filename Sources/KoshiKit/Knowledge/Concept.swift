@@ -5,9 +5,15 @@ public enum ConceptGroup: String, Sendable, CaseIterable {
     case redFlag = "red_flag"
     case part
     case sense
+    /// The person's history for the clinician (history.kb): medicines, treatments tried, other
+    /// conditions, side, what makes it worse. Recorded for the summary; never in the stream's
+    /// findings, and no triage rule reads it.
+    case history
 
     /// Whether findings of this group are reported to the user and the stream.
-    public var isReported: Bool { self != .part && self != .sense }
+    public var isReported: Bool { self != .part && self != .sense && self != .history }
+    /// Whether the reader records findings of this group: the reported ones and the history.
+    public var isRecorded: Bool { isReported || self == .history }
 }
 
 /// A word or phrase that names a concept or a cue, as written in the knowledge base.

@@ -11,6 +11,9 @@ public struct Intent: Sendable, Identifiable {
     public var situationAnswer: (situation: SituationID, text: LocalizedText)?
     /// What the answers rest on, where they give medical advice (painkillers, exercise, work).
     public var sources: [SourceID] = []
+    /// Findings whose mention raises the intent too: the words of a painkiller are history.kb's
+    /// `painkiller`, and a line that names one ("I took ibuprofen") raises `painkillers`.
+    public var concepts: [ConceptID] = []
     public var file: String
     public var line: Int
 }

@@ -19,6 +19,8 @@ public struct Knowledge: Sendable {
     public let referrals: [Referral]
     public let sources: [SourceID: Source]
     public let texts: [String: LocalizedText]
+    /// The rows of the summary's clinical header, in order (summary.kb).
+    public let summaryRows: [SummaryRow]
     public let lexicon: Lexicon
     public let reader: Reader
     private let conceptIndex: [ConceptID: Int]
@@ -138,9 +140,10 @@ public struct Knowledge: Sendable {
         referrals = builder.referrals
         sources = Dictionary(builder.sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         texts = builder.texts
+        summaryRows = builder.summaryRows
         conceptIndex = Dictionary(concepts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         lexicon = prebuilt ?? Lexicon(concepts: concepts, cues: cues, inflections: inflections, intents: intents)
-        reader = Reader(concepts: concepts, lexicon: lexicon)
+        reader = Reader(concepts: concepts, lexicon: lexicon, intents: intents)
     }
 }
 

@@ -73,7 +73,8 @@ extension KnowledgeBuilder {
             if let text = optionalText(record, disposition.rawValue) { answers[disposition] = text }
         }
         let words = synonyms(record, prefix: "")
-        if words.isEmpty, readsWords { problems.append(record.problem("intent '\(record.id)' has no words")) }
+        let concepts = record.list("concepts").map { ConceptID($0.item) }
+        if words.isEmpty, concepts.isEmpty, readsWords { problems.append(record.problem("intent '\(record.id)' has no words")) }
         var situationAnswer: (SituationID, LocalizedText)?
         if let situation = record.value("in-situation") {
             situationAnswer = (SituationID(situation), localized(record, "in-situation"))
@@ -82,7 +83,7 @@ extension KnowledgeBuilder {
         }
         intents.append(Intent(id: record.id, words: words, answers: answers, beforeRecommendation: optionalText(record, "before"),
                               situationAnswer: situationAnswer, sources: record.list("source").map { SourceID($0.item) },
-                              file: record.file, line: record.line))
+                              concepts: concepts, file: record.file, line: record.line))
     }
 
     mutating func readRegion(_ record: KnowledgeRecord) {

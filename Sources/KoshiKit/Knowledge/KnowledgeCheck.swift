@@ -1,7 +1,8 @@
 /// `koshi kb check`: every problem of a knowledge base, each pointing at its file and line.
 /// Loading finds the structural ones (syntax, unknown references, missing texts); the checks
 /// here find the rest: a missing canonical concept, a concept nobody can mention, a synonym
-/// claimed twice, a question that can never be asked, and examples the matcher does not prove.
+/// claimed twice, a question that can never be asked, a summary row naming what is no finding,
+/// and examples the matcher does not prove.
 public enum KnowledgeCheck {
     /// Every problem of the knowledge base in `files`, checked against the canonical concept list.
     public static func run(_ files: [KnowledgeFile], canonical: [CanonicalConcepts.Entry]) -> [KnowledgeProblem] {
@@ -30,6 +31,7 @@ public enum KnowledgeCheck {
         problems += unaskableQuestions(knowledge)
         problems += unaskedRedFlags(knowledge)
         problems += adviceNeverGiven(knowledge)
+        problems += summaryRowProblems(knowledge, canonical: Set(canonical.map(\.id)))
         problems += unprovenExamples(knowledge)
         return problems.isEmpty ? .success(knowledge) : .failure(KnowledgeLoadError(problems: sorted(problems)))
     }
@@ -163,7 +165,7 @@ public enum KnowledgeCheck {
                 case .notPresent where status == .present: expected = "not present"
                 default: continue
                 }
-                let got = findings.filter { knowledge.concept($0.concept)?.group.isReported ?? false }
+                let got = findings.filter { knowledge.concept($0.concept)?.group.isRecorded ?? false }
                     .map { "\($0.concept)=\($0.status.rawValue)" }.joined(separator: ", ")
                 problems.append(KnowledgeProblem(file: concept.file, line: example.line,
                                                  message: "'\(example.sentence)' should make '\(concept.id)' \(expected); read: \(got.isEmpty ? "nothing" : got)"))

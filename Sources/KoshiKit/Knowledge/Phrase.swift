@@ -121,6 +121,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case whyRuleSoFar = "why.rule-so-far"
     case whyNotYet = "why.not-yet"
     case whyUnknownHeading = "why.unknown"
+    case whyNotUnderstoodHeading = "why.not-understood"
+    case whyNotAskedHeading = "why.not-asked"
 
     case summaryTitle = "summary.title"
     case summaryTime = "summary.time"
@@ -144,6 +146,34 @@ public enum Phrase: String, CaseIterable, Sendable {
     case summaryUserRole = "summary.user"
     case summaryAdvisorRole = "summary.advisor"
     case summaryLineNumber = "summary.line"
+    case summaryRegion = "summary.region"
+    case summaryHeader = "summary.header"
+    case summaryOtherFindings = "summary.other-findings"
+    case summaryNotUnderstood = "summary.not-understood"
+    case summaryWordsColumn = "summary.words-column"
+    case summaryStateStated = "summary.state.stated"
+    case summaryStateDenied = "summary.state.denied"
+    case summaryStateUnknown = "summary.state.unknown"
+    case summaryStateNotUnderstood = "summary.state.not-understood"
+    case summaryStateNotAsked = "summary.state.not-asked"
+    case summaryStateNotApplicable = "summary.state.not-applicable"
+    case summaryInGroupYes = "summary.in-group-yes"
+    case summaryQuote = "summary.quote"
+    case summaryQuoteAnswer = "summary.quote-answer"
+    case summaryQuoteAnswerOn = "summary.quote-answer-on"
+    case summaryQuoteWords = "summary.quote-words"
+    case summaryQuestionNumber = "summary.question-number"
+    case summaryOnset = "summary.onset"
+    case summaryOnsetToday = "summary.onset-today"
+    case summarySpokenFor = "summary.spoken-for"
+    case summaryEarlier = "summary.earlier"
+    case summaryEarlierValue = "summary.earlier-value"
+    case summaryInstruction = "summary.instruction"
+    case summarySafetyNet = "summary.safety-net"
+    case summaryChanges = "summary.changes"
+    case summaryChange = "summary.change"
+    case summaryCommand = "summary.command"
+    case summaryCommandReply = "summary.command-reply"
 
     /// The text naming a disposition: `disposition.<id>`.
     public init(disposition: Disposition) { self.init(derived: "disposition", disposition.rawValue) }
@@ -165,6 +195,9 @@ public enum Phrase: String, CaseIterable, Sendable {
 
     /// How a finding's status reads: `status.<status>`.
     public init(status: FindingStatus) { self.init(derived: "status", status.rawValue) }
+
+    /// How a finding's state reads in a summary: `summary.state.<state>`.
+    public init(state: FindingState) { self.init(derived: "summary.state", state.rawValue) }
 
     /// The text whose id is `prefix.name`. Every enum that names texts this way has a case here
     /// for each of its values (a unit test walks them all), so the lookup cannot fail.

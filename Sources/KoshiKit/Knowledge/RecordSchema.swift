@@ -11,6 +11,7 @@ enum KeyShape: Sendable {
 /// The kinds of record a knowledge file holds, `[kind id]`.
 enum RecordKind: String, CaseIterable, Sendable {
     case knowledge, source, concept, cue, inflection, question, rule, advice, situation, because, intent, region, referral, text
+    case summaryRow = "summary-row"
 
     /// The keys a record of this kind may hold, and how each may appear. A key written with a
     /// trailing `.*` stands for one key per language (`label.ja`, `label.en`).
@@ -50,7 +51,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .referral:
             RecordSchema(["any": .list, "unless-any": .list, "to": .single])
         case .intent:
-            RecordSchema(["*": .list, "before.*": .single, "source": .list, "in-situation": .single, "in-situation.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
+            RecordSchema(["*": .list, "concepts": .list, "before.*": .single, "source": .list, "in-situation": .single, "in-situation.*": .single, "emergency.*": .single, "doctor-soon.*": .single,
                           "in-person.*": .single, "self-care.*": .single])
         case .region:
             RecordSchema(["name.*": .single, "emergency-number": .single, "emergency.*": .single, "advice-line.*": .single, "doctor.*": .single,
@@ -60,6 +61,9 @@ enum RecordKind: String, CaseIterable, Sendable {
                           "in-person-note.*": .single, "bodywork.*": .single, "nsaids.*": .single, "date-format.*": .single])
         case .text:
             RecordSchema(["*": .single])
+        case .summaryRow:
+            RecordSchema(["label.*": .single, "concepts": .list, "only-stated": .list, "values": .list, "onset": .single,
+                          "spoken-for": .single])
         }
     }
 }

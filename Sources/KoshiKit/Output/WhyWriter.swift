@@ -1,5 +1,6 @@
-/// Explains the reasoning so far: each finding and the line it came from, the rule that decided,
-/// and what is still unknown.
+/// Explains the reasoning so far: each finding and the words that decided it, the rule that
+/// decided, and what is still open (not known, asked but not understood, not asked), from the
+/// same record as the summary, so that /why and /summary never disagree.
 public struct WhyWriter: Sendable {
     let knowledge: Knowledge
     let language: Language
@@ -10,56 +11,55 @@ public struct WhyWriter: Sendable {
     }
 
     public func text(_ state: DialogueState) -> String {
+        let summary = Summary(state: state, knowledge: knowledge, time: nil)
         var parts: [String] = []
-        let findings = knowledge.concepts.filter { $0.group.isReported && state.findings[$0.id] != nil }
-        if findings.isEmpty && state.values.isEmpty {
+        let said = summary.findings.filter { state.findings[ConceptID($0.id)] != nil }
+        if said.isEmpty && summary.values.isEmpty {
             parts.append(knowledge.text(.whyNothingYet, language))
         } else {
-            var lines: [String] = []
-            for concept in findings {
-                let finding = state.findings[concept.id]!
-                lines.append(knowledge.text(.whyFinding, language, [
-                    "label": concept.label[language], "status": knowledge.text(.init(status: finding.status), language),
-                    "line": String(finding.line), "words": finding.evidence,
-                ]))
-            }
-            for slot in ValueSlot.allCases {
-                guard let value = state.values[slot] else { continue }
-                lines.append(knowledge.text(.whyFinding, language, [
-                    "label": knowledge.text(.init(slot: slot), language),
-                    "status": value.value.map { knowledge.value(slot, $0, language) }
-                        ?? knowledge.text(.init(status: .unknown), language),
-                    "line": String(value.line), "words": value.evidence,
-                ]))
-            }
+            let lines = said.map(line) + summary.values.map(line)
             parts.append(knowledge.text(.whyFindingsHeading, language) + "\n" + lines.map { "・" + $0 }.joined(separator: "\n"))
         }
-        let policy = TriagePolicy(knowledge: knowledge)
-        let saidSomething = !findings.isEmpty || !state.values.isEmpty
-        if saidSomething, let assessment = policy.assess(state), let rule = knowledge.rules.first(where: { $0.id == assessment.rule }) {
-            let sources = rule.sources.compactMap { knowledge.sources[$0]?.citation(language) }.joined(separator: ", ")
-            parts.append(knowledge.text(state.recommendation == nil ? .whyRuleSoFar : .whyRule, language, [
-                "disposition": knowledge.text(.init(headline: rule.when), language, knowledge.regions[state.region]?.placeholders(language) ?? [:]),
-                "rule": rule.explanation[language], "sources": sources,
-            ]))
-            if state.recommendation == nil { parts.append(knowledge.text(.whyNotYet, language)) }
-        }
-        let open = openTopics(state)
-        if !open.isEmpty {
-            parts.append(knowledge.text(.whyUnknownHeading, language) + " " + knowledge.list(open, language))
+        if !said.isEmpty || !summary.values.isEmpty, let decision = decision(state) { parts += decision }
+        let open = SummaryStyle(knowledge: knowledge, language: language).open(summary)
+        for (heading, labels) in [(Phrase.whyUnknownHeading, open.unknown), (.whyNotUnderstoodHeading, open.notUnderstood),
+                                  (.whyNotAskedHeading, open.notAsked)] where !labels.isEmpty {
+            parts.append(knowledge.text(heading, language) + " " + knowledge.list(labels, language))
         }
         return parts.joined(separator: "\n")
     }
 
-    /// Red flags and values not yet answered, and those answered "I don't know".
-    func openTopics(_ state: DialogueState) -> [String] {
-        var open: [String] = []
-        for concept in knowledge.concepts where concept.group == .redFlag && state.findings[concept.id]?.status ?? .unknown == .unknown {
-            open.append(concept.label[language])
+    /// 「・発熱：なし（3行目「熱はないです」）」: the state and the words that decided it.
+    private func line(_ finding: Summary.Finding) -> String {
+        let status: FindingStatus = switch finding.state {
+        case .stated: .present
+        case .denied: .absent
+        default: .unknown
         }
-        for slot in [ValueSlot.age, .duration] where state.values[slot]?.value == nil {
-            open.append(knowledge.text(.init(slot: slot), language))
-        }
-        return open
+        return knowledge.text(.whyFinding, language, [
+            "label": finding.label, "status": knowledge.text(.init(status: status), language),
+            "line": String(finding.quote?.line ?? 0), "words": finding.quote?.words ?? "",
+        ])
+    }
+
+    private func line(_ value: Summary.Value) -> String {
+        knowledge.text(.whyFinding, language, [
+            "label": knowledge.text(.init(slot: value.slot), language),
+            "status": SummaryStyle(knowledge: knowledge, language: language).amount(value.value, value.slot),
+            "line": String(value.quote.line), "words": value.quote.words,
+        ])
+    }
+
+    /// The rule that decides so far, and whether a recommendation waits for more answers.
+    private func decision(_ state: DialogueState) -> [String]? {
+        let policy = TriagePolicy(knowledge: knowledge)
+        guard let assessment = policy.assess(state), let rule = knowledge.rules.first(where: { $0.id == assessment.rule }) else { return nil }
+        let sources = rule.sources.compactMap { knowledge.sources[$0]?.citation(language) }.joined(separator: ", ")
+        var parts = [knowledge.text(state.recommendation == nil ? .whyRuleSoFar : .whyRule, language, [
+            "disposition": knowledge.text(.init(headline: rule.when), language, knowledge.regions[state.region]?.placeholders(language) ?? [:]),
+            "rule": rule.explanation[language], "sources": sources,
+        ])]
+        if state.recommendation == nil { parts.append(knowledge.text(.whyNotYet, language)) }
+        return parts
     }
 }

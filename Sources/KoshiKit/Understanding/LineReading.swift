@@ -11,8 +11,17 @@ public struct LineFinding: Sendable, Hashable {
     public var status: FindingStatus
     /// The words of the line that said it, as typed.
     public var evidence: String
+    /// The whole clause that decided it, as typed, its negation included and the break words
+    /// around it left out (「熱はないです」, "I don't have a fever"); for an answer to a question,
+    /// the reply. Empty where only `evidence` is known.
+    public var clause = ""
+    /// Where it was said, for the clause to be quoted once the line is read.
+    var span: QuoteSpan?
     /// Unknown because it was said with a hedge ("I think my bum is numb"), not denied or doubted.
     public var hedged = false
+
+    /// What a summary quotes for it: the clause, or the words where no clause is known.
+    public var quote: String { clause.isEmpty ? evidence : clause }
 }
 
 /// A value as one line states it; `nil` when the person said they do not know.

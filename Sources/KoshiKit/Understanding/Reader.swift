@@ -6,11 +6,16 @@ public struct Reader: Sendable {
     let concepts: ConceptTable
     /// The clause breaks of two or more letters, which a concept's word may straddle.
     let straddlingBreaks: [[UInt32]]
+    /// The intents that a mention of a concept raises (intents.kb `concepts`).
+    let intentsByConcept: [ConceptID: [String]]
 
-    init(concepts: [Concept], lexicon: Lexicon) {
+    init(concepts: [Concept], lexicon: Lexicon, intents: [Intent] = []) {
         self.lexicon = lexicon
         self.concepts = ConceptTable(concepts: concepts)
         straddlingBreaks = lexicon.cueWords[.clauseBreak].entries.map(\.key).filter { $0.count >= 2 }
+        var byConcept: [ConceptID: [String]] = [:]
+        for intent in intents { for concept in intent.concepts { byConcept[concept, default: []].append(intent.id) } }
+        intentsByConcept = byConcept
     }
 
     /// Whether a line holds anything that denies: a negation, a no, a take-back, an only (「熱だけ」
@@ -45,13 +50,16 @@ public struct Reader: Sendable {
         PersonAgePass().run(&reading)
         AnswerPass().run(&reading)
         var result = LineReading()
-        result.findings = reading.findings.inOrder + reading.answerFindings
+        result.findings = (reading.findings.inOrder + reading.answerFindings).map(line.resolvingQuote)
         result.values = reading.values
         result.answer = reading.answer
         result.saysOnly = tokens.contains { $0.role == .only }
         result.reply = reading.reply
-        for token in tokens where token.role == .intent {
-            if case .intent(let id) = lexicon.terms[Int(token.term)].meaning, !result.intents.contains(id) { result.intents.append(id) }
+        for token in tokens where token.role == .intent || token.role == nil {
+            var ids: [String] = []
+            if case .intent(let id) = lexicon.terms[Int(token.term)].meaning { ids = [id] }
+            if let concept = token.concept(in: lexicon) { ids = intentsByConcept[concept] ?? [] }
+            for id in ids where !result.intents.contains(id) { result.intents.append(id) }
         }
         result.isQuestion = tokens.contains { $0.role == .question || $0.role == .askingBack }
         result.speaksForSomeoneElse = reading.patient.isSomeoneElse

@@ -42,7 +42,8 @@ struct AnswerPass: LinePass {
                 guard let (choices, saysOnly) = chooser.choices(in: sentence) else { continue }
                 only = only || saysOnly
                 for choice in choices {
-                    let chosen = LineFinding(concept: items[choice.item - 1], status: choice.status, evidence: line.original(choice.range))
+                    var chosen = LineFinding(concept: items[choice.item - 1], status: choice.status, evidence: line.original(choice.range))
+                    chosen.clause = replyQuote(sentences, at: choice.range.lowerBound, line)
                     // "1… what counts as numbness?": a choice of an item the line also asks about
                     // is to be confirmed, as a description inside a question back is.
                     if chosen.status == .present, reply.askedBackAbout.contains(chosen.concept) {
@@ -87,8 +88,8 @@ struct AnswerPass: LinePass {
         let confirming = Set(reply.toConfirm.map(\.concept))
         let unnamed = items.filter { statuses[$0] == nil && !reply.askedBackAbout.contains($0) && !confirming.contains($0) }
         guard !unnamed.isEmpty, answersSomething else { return }
-        let words = line.tokens.first { [.yes, .no, .unknown, .negation, .without, .allItems, .otherItems, .only].contains($0.role) }
-            .map { line.original($0.range) } ?? ""
+        let word = line.tokens.first { [.yes, .no, .unknown, .negation, .without, .allItems, .otherItems, .only].contains($0.role) }
+        let words = word.map { line.original($0.range) } ?? ""
         let named = statuses.values.contains { $0.status == .present }
         let blanket = Blanket(line: line)
         var status: FindingStatus?
@@ -108,7 +109,26 @@ struct AnswerPass: LinePass {
             }
         }
         guard let status, !reply.asksBack || status != .present else { return }
-        for item in unnamed { statuses[item] = LineFinding(concept: item, status: status, evidence: words) }
+        // The quote is the sentence that answers for the unnamed items: 「ほかもない」 rather than
+        // the 「しびれはないです」 before it.
+        let priorities: [[CueRole]] = [[.allItems, .otherItems, .only], [.yes, .no, .unknown], [.negation, .without]]
+        let answering = priorities.lazy.compactMap { roles in line.tokens.first { $0.role.map(roles.contains) ?? false } }.first
+        let quoted = replyQuote(ReplySentence.split(line), at: answering?.range.lowerBound, line)
+        for item in unnamed {
+            statuses[item] = LineFinding(concept: item, status: status, evidence: words)
+            statuses[item]?.clause = quoted
+        }
+    }
+
+    /// The reply a summary quotes for an answer: the sentence that holds the answer's words at
+    /// `position`, or the whole line when it has no such words.
+    private func replyQuote(_ sentences: [ReplySentence], at position: Int?, _ line: ScannedLine) -> String {
+        let whole = 0..<line.scalars.count
+        let sentence = position.flatMap { p in sentences.first { $0.text.contains(p) } }?.text ?? whole
+        var start = sentence.lowerBound, end = sentence.upperBound
+        while start < end, line.scalars[start].isClauseEdge { start += 1 }
+        while end > start, line.scalars[end - 1].isClauseEdge { end -= 1 }
+        return start < end ? line.quote(start..<end, around: (position ?? start)..<(position ?? start)) : ""
     }
 
     /// "年齢は50歳、期間はよくわからない": an "I don't know" anywhere leaves the slots it did not fill unknown.

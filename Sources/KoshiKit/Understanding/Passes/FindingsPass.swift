@@ -11,7 +11,7 @@ struct FindingsPass: ReadingPass {
             && combination.assertion.status(absentWord: combination.absentWord) == .present {
                 reading.askedMentions.append(LineFinding(concept: combination.concept, status: .present, evidence: line.original(combination.range)))
             }
-            for mention in clause.mentions where mention.mode == .asked && !mention.consumed && line.concepts.isReported(mention.concept) {
+            for mention in clause.mentions where mention.mode == .asked && !mention.consumed && line.concepts.isRecorded(mention.concept) {
                 reading.askedMentions.append(LineFinding(concept: mention.concept, status: .present,
                                                          evidence: line.original(line.tokens[mention.token].range)))
             }
@@ -20,14 +20,16 @@ struct FindingsPass: ReadingPass {
                 var finding = LineFinding(concept: combination.concept,
                                           status: combination.assertion.status(absentWord: combination.absentWord, strict: strict),
                                           evidence: line.original(combination.range))
+                finding.span = QuoteSpan(clause: ClauseBounds(clause), evidence: combination.range)
                 finding.hedged = finding.status == .unknown && combination.assertion.isHedgedStatement(absentWord: combination.absentWord)
                 reading.findings.add(finding, at: combination.range.lowerBound, clause: clause.number)
             }
-            for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isReported(mention.concept) {
+            for mention in clause.mentions where mention.mode == .stated && !mention.consumed && line.concepts.isRecorded(mention.concept) {
                 let token = line.tokens[mention.token]
                 let strict = line.concepts.groups[mention.concept] == .redFlag
                 var finding = LineFinding(concept: mention.concept, status: mention.assertion.status(absentWord: token.saysAbsent, strict: strict),
                                           evidence: line.original(token.range))
+                finding.span = QuoteSpan(clause: ClauseBounds(clause), evidence: token.range)
                 finding.hedged = finding.status == .unknown && mention.assertion.isHedgedStatement(absentWord: token.saysAbsent)
                 reading.findings.add(finding, at: token.range.lowerBound, clause: clause.number)
             }

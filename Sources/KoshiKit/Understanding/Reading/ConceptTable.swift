@@ -55,7 +55,7 @@ struct ConceptTable: Sendable {
         for concept in concepts {
             groups[concept.id] = concept.group
             if !concept.implies.isEmpty { implications[concept.id] = concept.implies }
-            for components in concept.combinations where components.count >= 2 {
+            for components in concept.combinations where !components.isEmpty {
                 combinations[components.last!, default: []].append(Combination(concept: concept.id, components: components))
             }
             for components in concept.combinationsKeepingParts where components.count >= 2 {
@@ -92,6 +92,8 @@ struct ConceptTable: Sendable {
     }
 
     func isReported(_ concept: ConceptID) -> Bool { groups[concept]?.isReported == true }
+    /// Whether the line's findings include it: reported, or history for the summary.
+    func isRecorded(_ concept: ConceptID) -> Bool { groups[concept]?.isRecorded == true }
     func isPart(_ concept: ConceptID) -> Bool { groups[concept] == .part }
     func isSense(_ concept: ConceptID) -> Bool { groups[concept] == .sense }
 }

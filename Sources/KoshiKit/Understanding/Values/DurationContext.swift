@@ -36,9 +36,11 @@ struct DurationContext {
             let distance = token.upperBound <= range.lowerBound ? range.lowerBound - token.upperBound
                 : token.lowerBound >= range.upperBound ? token.lowerBound - range.upperBound : 0
             // A span of a massage's relief follows the massage ("massage helps for a day"); one
-            // before it is the pain's ("hurt for 3 weeks, massage helps").
-            let owned = line.concepts.durationOwners.contains(concept) && token.upperBound <= range.lowerBound
+            // before it is the pain's ("hurt for 3 weeks, massage helps"). A lasting history's span
+            // is its own on either side: 「5年前から糖尿病」, "on warfarin for years".
             let group = line.concepts.groups[concept]
+            let lastingHistory = group == .history && line.concepts.lasting.contains(concept)
+            let owned = line.concepts.durationOwners.contains(concept) && (token.upperBound <= range.lowerBound || lastingHistory)
             let isOther = (group == .redFlag || group == .context || owned) && !line.concepts.onsetMarkers.contains(concept)
             if isOther { other = min(other, distance) } else { pain = min(pain, distance) }
             return true
