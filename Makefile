@@ -68,6 +68,7 @@ transcripts: build
 simulate: build
 	python3 $(EVAL)/simulate.py findings $(EVAL)/findings.example.json --koshi $(DEBUG_BIN)
 	python3 $(EVAL)/simulate.py dialogues $(EVAL)/dialogues.example.json --koshi $(DEBUG_BIN)
+	python3 $(EVAL)/simulate.py dialogues $(EVAL)/dialogues.realistic.example.json --realistic --koshi $(DEBUG_BIN)
 
 # Patients and sentences from outside testers (Tests/Eval/probes): floors, and no under-triage.
 probes: build

@@ -242,7 +242,9 @@ class Session:
         with open(self.export, encoding="utf-8") as handle:
             summary = json.load(handle)
         check("transcript" in summary, f"the exported JSON has no 'transcript': {list(summary)}")
-        return [entry["text"] for entry in summary["transcript"] if entry.get("role") == role]
+        # The user's commands are marked as such: they are not lines the engine read as symptoms.
+        return [entry["text"] for entry in summary["transcript"]
+                if entry.get("role") == role and not (role == "user" and entry.get("command"))]
 
     def terminal_restored(self):
         with open(self.stty_before) as before, open(self.stty_after) as after:

@@ -27,6 +27,21 @@ struct QuestionCompletionPass: ReadingPass {
                 reading.sentence[c].combinations.append(CombinedMention(concept: completes, assertion: mention.assertion,
                                                                         absentWord: token.saysAbsent, range: token.range, mode: .stated))
             }
+            denyAskedWholes(ofDeniedIn: c, asked: asked, reading: &reading)
+        }
+    }
+
+    /// "haven't had a massage" is also a denied hands-on treatment, a concept of its own made of
+    /// the massage sense: denied, it denies the asked concept built on that part too, and stays.
+    private func denyAskedWholes(ofDeniedIn c: Int, asked: Set<ConceptID>, reading: inout LineUnderReading) {
+        let components = reading.line.concepts.components
+        for combined in reading.sentence[c].combinations where combined.mode == .stated && combined.assertion.negated {
+            guard let parts = components[combined.concept], !parts.isEmpty,
+                  let whole = asked.first(where: { $0 != combined.concept && parts.isSubset(of: components[$0] ?? []) }),
+                  !reading.combined.contains(whole) else { continue }
+            reading.combined.insert(whole)
+            reading.sentence[c].combinations.append(CombinedMention(concept: whole, assertion: combined.assertion,
+                                                                    absentWord: combined.absentWord, range: combined.range, mode: .stated))
         }
     }
 }
