@@ -49,6 +49,8 @@ public enum CueRole: String, Sendable, CaseIterable {
     case thirdPerson = "third-person"
     /// 今まで, 一度も, in my life: a denial of a complaint says it is the first time.
     case neverBefore = "never-before"
+    /// "is not there", "isn't there": an English denial said after what it denies.
+    case deniedAfter = "denied-after"
 
     // --- Looked for only at the start of a clause.
     /// A supposition that counts only where a clause begins (もし), never matched inside one.
@@ -63,6 +65,9 @@ public enum CueRole: String, Sendable, CaseIterable {
     // --- Looked for in the original text of an answer word.
     /// うーん drawn out: a hmm, not the yes that うん folds to.
     case hesitation
+
+    // --- Dropped before the words are found, where no word takes them in: 全然, あんまり.
+    case degree
 
     // --- Real English words: never taken for a typo of a synonym (`fewer` is not `fever`).
     case word
@@ -162,16 +167,19 @@ public enum CueRole: String, Sendable, CaseIterable {
         case realWords
         /// Next to numbers, by the value readers.
         case nearNumbers
+        /// Before the words are found, to be dropped where no word takes them in.
+        case elided
     }
 
     public var placement: Placement {
         switch self {
         case .hypotheticalOpening, .questionOpening, .clauseSubject: .clauseOpening
         case .hesitation: .answerWord
+        case .degree: .elided
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .opinion, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,
-             .otherItems, .askingBack, .carer, .intent, .normal, .thirdPerson, .neverBefore:
+             .otherItems, .askingBack, .carer, .intent, .normal, .thirdPerson, .neverBefore, .deniedAfter:
             .everywhere
         default: .nearNumbers
         }

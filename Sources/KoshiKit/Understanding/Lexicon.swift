@@ -77,7 +77,7 @@ public struct Lexicon: Sendable {
             case .everywhere:
                 let after = cue.after.flatMap { Normalizer.key($0) }
                 for word in cue.words { add(word, .cue(cue.role), language: word.isCharacter ? nil : word.language, after: after) }
-            case .clauseOpening, .answerWord, .nearNumbers: break
+            case .clauseOpening, .answerWord, .nearNumbers, .elided: break
             }
         }
         // Every Japanese synonym written to its plain negative stem (眠れていな, 長続きしな) is also
@@ -137,17 +137,51 @@ public struct Lexicon: Sendable {
     /// The words found in a folded line: typos corrected first, then the leftmost-longest
     /// non-overlapping matches that respect word boundaries.
     public func find(in text: NormalizedText) -> (text: NormalizedText, matches: [Automaton.Match]) {
-        find(in: text) { pattern, range in Automaton.Match(pattern: pattern, range: range) }
+        find(in: text, pattern: \.pattern, range: \.range) { pattern, range in Automaton.Match(pattern: pattern, range: range) }
     }
 
     /// `find(in:)` as tokens, made as each match is chosen: a huge line never holds both.
     func tokens(in text: NormalizedText) -> (text: NormalizedText, tokens: [Token]) {
-        find(in: text) { pattern, range in Token(range: range, term: pattern, in: terms) }
+        find(in: text, pattern: { Int($0.term) }, range: \.range) { pattern, range in Token(range: range, term: pattern, in: terms) }
     }
 
-    private func find<Found>(in text: NormalizedText,
+    private func find<Found>(in text: NormalizedText, pattern: (Found) -> Int, range: (Found) -> Range<Int>,
                              as make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Found) -> (NormalizedText, [Found]) {
         let corrected = speller.correct(text)
+        let found = scan(corrected, as: make)
+        // 「おしっこが全然出えへん」, 「紙の感じがあんまりしない」: a word of degree that no word
+        // found takes in says how much, not what; without it the words around it meet.
+        let words = found.filter { if case .cue = terms[pattern($0)].meaning { false } else { true } }.map(range)
+        guard let elided = elidingDegreeWords(corrected, outside: words) else { return (corrected, found) }
+        return (elided, scan(elided, as: make))
+    }
+
+    /// The line without its words of degree (lexicon.kb, role `degree`) that stand before a
+    /// Japanese word and inside no word found; nil when there are none.
+    private func elidingDegreeWords(_ text: NormalizedText, outside found: [Range<Int>]) -> NormalizedText? {
+        let degree = cueWords[.degree]
+        guard !degree.isEmpty else { return nil }
+        let scalars = text.scalars
+        var elided: [(range: Range<Int>, with: [UInt32])] = []
+        var first = 0  // the first word found that does not end before `i` (they come in order)
+        var i = 0
+        while i < scalars.count {
+            guard degree.mayStart(with: scalars[i]), let (_, end) = degree.longest(in: scalars, at: i),
+                  end < scalars.count, scalars[end].isWide, !scalars[end].isJapanesePunctuation else {
+                i += 1
+                continue
+            }
+            while first < found.count, found[first].upperBound <= i { first += 1 }
+            // A word found inside it is the shorter reading (あんま, massage, in あんまり); one that
+            // reaches out of it takes it in (ほとんど歩かない).
+            let takenIn = found[first...].prefix { $0.lowerBound < end }.contains { $0.lowerBound < i || $0.upperBound > end }
+            if !takenIn { elided.append((i..<end, [])) }
+            i = takenIn ? i + 1 : end
+        }
+        return elided.isEmpty ? nil : text.replacing(elided)
+    }
+
+    private func scan<Found>(_ corrected: NormalizedText, as make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Found) -> [Found] {
         let scalars = corrected.scalars
         var selection = LeftmostLongestSelection(longestPattern: automaton.longestPattern, make: make)
         automaton.scan(scalars) { found, end in
@@ -169,7 +203,7 @@ public struct Lexicon: Sendable {
                corrected.isKatakanaInOriginal(end) { return }
             selection.offer(pattern: pattern, start: start, end: end)
         }
-        return (corrected, selection.finish())
+        return selection.finish()
     }
 
 }

@@ -28,6 +28,16 @@ public struct NormalizedText: Sendable {
         return (0x30A1...0x30FA).contains(scalar) || scalar == 0x30FC || (0xFF66...0xFF9D).contains(scalar)
     }
 
+    /// Whether a space was typed right after the folded character at `index` (folding drops
+    /// the spaces between Japanese words: 「いいえ　だいどころで」).
+    func isFollowedBySpaceInOriginal(_ index: Int) -> Bool {
+        guard index >= 0, index < ends.count else { return false }
+        let next = Int(ends[index])
+        guard next < original.count else { return false }
+        if original[next] == 0x20 || original[next] == 0x09 { return true }
+        return next + 2 < original.count && original[next] == 0xE3 && original[next + 1] == 0x80 && original[next + 2] == 0x80
+    }
+
     /// The folded text, for tests and debugging.
     public var folded: String {
         var text = ""

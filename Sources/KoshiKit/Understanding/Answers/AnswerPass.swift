@@ -7,8 +7,8 @@ struct AnswerPass: LinePass {
     func run(_ reading: inout LineUnderReading) {
         let line = reading.line
         let findings = reading.findings.inOrder
-        reading.answer = AnswerWords(line: line).answer(hasFindings: !findings.isEmpty)
         let items = reading.context.askedConceptList
+        reading.answer = AnswerWords(line: line).answer(hasFindings: !findings.isEmpty, singleItem: items.count == 1)
         if !items.isEmpty { bind(&reading, items: items, findings: findings) }
         markUnknownSlots(&reading)
     }
@@ -48,7 +48,9 @@ struct AnswerPass: LinePass {
                     // is to be confirmed, as a description inside a question back is.
                     if chosen.status == .present, reply.askedBackAbout.contains(chosen.concept) {
                         if !reply.toConfirm.contains(where: { $0.concept == chosen.concept }) { reply.toConfirm.append(chosen) }
-                    } else {
+                    } else if statuses[chosen.concept]?.status != .present {
+                        // 「②かも。きのう漏らした」: a hedged or denied choice never undoes the
+                        // sign the same line states plainly; the safer reading stands.
                         statuses[chosen.concept] = chosen
                     }
                 }

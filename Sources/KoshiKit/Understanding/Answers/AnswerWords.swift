@@ -11,7 +11,7 @@ struct AnswerWords {
                                           // A carer's reply: 「母はないと言っています」.
                                           .someoneElse]
 
-    func answer(hasFindings: Bool) -> Answer? {
+    func answer(hasFindings: Bool, singleItem: Bool = false) -> Answer? {
         let tokens = line.tokens
         var roles: [CueRole] = []
         var allCues = true
@@ -20,8 +20,11 @@ struct AnswerWords {
         }
         let isBare = !hasFindings && !tokens.isEmpty && allCues && !Gap.hasUncoveredText(line.cursor, tokens: tokens.map(\.range))
         var opening: CueRole?
-        // 「うーん、特にないかな」: the answer opens after a "hmm" and its comma.
-        let first = tokens.firstIndex { !isHesitation($0) && !isPause($0) } ?? tokens.endIndex
+        // 「うーん、特にないかな」: the answer opens after a "hmm" and its comma; 「それはないわ」
+        // after a Japanese word that carries nothing ("it isn't great" is no answer).
+        let first = tokens.firstIndex { token in
+            !isHesitation(token) && !isPause(token) && !(token.language == .ja && (token.role == .filler || token.role == .clauseBreak))
+        } ?? tokens.endIndex
         let before = tokens[..<first].map(\.range)
         if first < tokens.endIndex, let role = tokens[first].role, Self.answerRoles.contains(role) || role == .negation,
            !(0..<tokens[first].range.lowerBound).contains(where: { i in !line.scalars[i].isSpace && !before.contains { $0.contains(i) } }),
@@ -34,13 +37,16 @@ struct AnswerWords {
                !tokens.contains(where: { $0.role == .askingBack || $0.role == .question }) { return .unknown }
             guard let opening else { return nil }
             // "yes to the numbness but no to the rest": a yes that a no follows answers no item
-            // as a whole; the items are then asked one at a time.
-            if opening == .yes, tokens.dropFirst().contains(where: { $0.role == .no || $0.role == .negation }) { return nil }
+            // as a whole; the items are then asked one at a time. Asked of one item, a negative
+            // that describes it stands with the yes (「はい、あります。拭いても紙の感じがしない」).
+            let cancelling: Set<CueRole> = singleItem ? [.no] : [.no, .negation]
+            if opening == .yes, tokens.dropFirst().contains(where: { $0.role.map(cancelling.contains) ?? false }) { return nil }
             // "no... wait, yes": a no taken back answers nothing.
             if opening != .yes, tokens.dropFirst().contains(where: { $0.role == .yes }) { return nil }
             // "no fever", "no chest pain": the no belongs to the finding it runs into, not to
-            // the question (which may be about a fall). "No, no fever" still answers.
-            if opening != .yes, tokens.count > 1, tokens[1].role == nil,
+            // the question (which may be about a fall). "No, no fever" still answers. A Japanese
+            // いいえ never runs into a word (「いいえ　だいどころで　すべって」).
+            if opening != .yes, tokens.count > 1, tokens[1].role == nil, tokens[first].language == .en,
                !line.cursor.hasPause(tokens[0].range.upperBound..<tokens[1].range.lowerBound) { return nil }
             roles = [opening]
         }
@@ -66,7 +72,7 @@ struct AnswerWords {
     /// A Japanese answer word must not run on into more kana or kanji: うん is not うんざり.
     private func standsAlone(_ token: Token) -> Bool {
         let end = token.range.upperBound
-        guard end < line.scalars.count else { return true }
+        guard end < line.scalars.count, !line.text.isFollowedBySpaceInOriginal(end - 1) else { return true }
         let next = line.scalars[end]
         if let nextToken = line.tokens.first(where: { $0.range.lowerBound == end }), nextToken.role != nil { return true }
         return !next.isWide || next.isJapanesePunctuation

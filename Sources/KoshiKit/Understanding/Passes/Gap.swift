@@ -47,6 +47,11 @@ struct Gap {
             case .doubt:
                 uncertain = true
                 doubtful = true
+            // 「熱はわからない」, "not sure about fever": said not to be known, it is left open. But
+            // わからない after が is not perceiving: 「紙の感触がわからない」 is the numbness itself.
+            case .unknown where !Self.isPerceived(index, line):
+                uncertain = true
+                doubtful = true
             case .coordinator:
                 coordinators += 1
                 if token.language != nil { wordCoordinators += 1 } else {
@@ -88,6 +93,22 @@ struct Gap {
         guard let (word, _) = reader.englishWord(at: next) else { return false }
         return line.lexicon.cueWords[.clauseSubject].contains(word)
     }
+
+    /// Whether the Japanese "not known" at `index` says something cannot be felt: its object
+    /// takes が (「感触がわからない」, 「感触がよくわからない」), where a topic takes は (「熱はわからない」).
+    static func isPerceived(_ index: Int, _ line: ScannedLine) -> Bool {
+        guard line.tokens[index].language == .ja else { return false }
+        var k = index - 1
+        var end = line.tokens[index].range.lowerBound
+        while k >= 0, line.tokens[k].role == .filler, line.tokens[k].range.upperBound == end {
+            end = line.tokens[k].range.lowerBound
+            k -= 1
+        }
+        return end > 0 && line.scalars[end - 1] == Self.subjectGa
+    }
+
+    /// が, as folding writes it (in katakana).
+    private static let subjectGa: UInt32 = 0x30AC
 
     private static let bareNo: ArraySlice<UInt32> = ArraySlice("no".unicodeScalars.map(\.value))
 

@@ -57,5 +57,47 @@ struct PolarityPass: ReadingPass {
                 clause.mentions[k].assertion = Assertion(negated: negated, uncertain: gap.uncertain, opinion: gap.opinion, doubtful: gap.doubtful)
             }
         }
+        denyBeforeDenialsAfter(&clause, line)
+    }
+
+    /// "chest pain is not there", "the numbness went away": English may deny after the mention,
+    /// with a word of `denied-after` or a take-back that ends the clause's mentions ("legs have
+    /// gone numb" is no denial); mentions listed before it share the denial ("fever and chest
+    /// pain are not there"). A lasting history is not taken back ("broke my back years ago, all
+    /// healed").
+    private func denyBeforeDenialsAfter(_ clause: inout Clause, _ line: ScannedLine) {
+        var denied = false, plural = false
+        for k in clause.mentions.indices.reversed() where line.tokens[clause.mentions[k].token].language == .en {
+            let mention = clause.mentions[k]
+            let next = k + 1 < clause.mentions.count ? clause.mentions[k + 1].token : clause.tokens.upperBound
+            let after = (mention.token + 1)..<next
+            let lasting = line.concepts.lasting.contains(mention.concept)
+            let denial = after.first { index in
+                let role = line.role(of: index)
+                return role == .deniedAfter || (role == .takeBack && !lasting)
+            }
+            // "the pain never went away", "hasn't gone": a denied take-back takes nothing back.
+            if let denial, k == clause.mentions.count - 1,
+               !(after.lowerBound..<denial).contains(where: { line.role(of: $0) == .negation }) {
+                denied = true
+                plural = Self.isPlural(line.scalars[line.tokens[denial].range])
+            } else if denied, k + 1 < clause.mentions.count {
+                let from = line.tokens[mention.token].range.upperBound, to = line.tokens[next].range.lowerBound
+                let gap = Gap(line: line, tokens: after, from: from, to: to)
+                // "chest pain": a part and its sensation with nothing between are one phrase.
+                // "fever or chest pain is not there"; with "and" only a plural verb takes both: "fever
+                // and chest pain are not there", but "my back hurts and chest pain is not there".
+                denied = !line.cursor.hasText(from..<to) || gap.coordinates(allowingPunctuation: true)
+                    || (plural && gap.joinsWithConjunctionOnly)
+            } else {
+                denied = false
+            }
+            if denied { clause.mentions[k].assertion.negated = true }
+        }
+    }
+
+    /// Whether a denial after its mentions has a plural verb ("are not there", "have gone").
+    private static func isPlural(_ words: ArraySlice<UInt32>) -> Bool {
+        words.starts(with: "are".unicodeScalars.map(\.value)) || words.starts(with: "have".unicodeScalars.map(\.value))
     }
 }

@@ -2,7 +2,8 @@
 /// weakness", asked about leg weakness, denies leg weakness. A stated one completes it only when
 /// the question asked that one concept (「やっぱりしびれています」 to the saddle question is the
 /// saddle's numbness), and not after "only"; 「痛いです」 asked about chest pain among others is
-/// too vague to state it.
+/// too vague to state it. The lesser finding that the asked one implies never states it: 「いいえ、
+/// 台所で滑って尻もちです」, asked whether it was a crash or a fall from a height, is an ordinary fall.
 struct QuestionCompletionPass: ReadingPass {
     func run(_ reading: inout LineUnderReading) {
         let asked = reading.askedConcepts
@@ -21,7 +22,9 @@ struct QuestionCompletionPass: ReadingPass {
                 let completes = (line.concepts.combinationsByHead[mention.concept] ?? []).first { asked.contains($0.concept) }?.concept ?? deniedPart
                 guard let completes, !reading.combined.contains(completes) else { continue }
                 let token = line.tokens[mention.token]
-                guard single || mention.assertion.status(absentWord: token.saysAbsent) != .present else { continue }
+                let states = mention.assertion.status(absentWord: token.saysAbsent) == .present
+                let lesser = line.concepts.implications[completes]?.contains(mention.concept) ?? false
+                guard !states || (single && !lesser) else { continue }
                 reading.sentence[c].mentions[k].consumed = true
                 reading.combined.insert(completes)
                 reading.sentence[c].combinations.append(CombinedMention(concept: completes, assertion: mention.assertion,

@@ -29,6 +29,7 @@ enum Passes {
         FindingsPass(),          // what the clause states, one finding per concept
         BothSidesPass(),         // 「右足が…、左も」: a finding said of each side in turn
         TakeBackPass(),          // 「…今はないです」 takes back the clause before
+        TrailingDoubtPass(),     // "…but I'm not sure" leaves the clause before open
         SpanningPartsPass(),     // parts of combinations that may span clauses
     ]
 

@@ -13,7 +13,7 @@ public struct CueWords: Sendable {
     init(cues: [Cue]) {
         for cue in cues {
             switch cue.role.placement {
-            case .clauseOpening, .answerWord, .nearNumbers:
+            case .clauseOpening, .answerWord, .nearNumbers, .elided:
                 for word in cue.words {
                     lists[cue.role, default: WordList()].add(WordList.Entry(key: Normalizer.key(word.text), value: cue.value))
                 }
