@@ -98,4 +98,33 @@ struct RealWordingTests {
         #expect(reported("仕事はふつうにできてます").contains("-daily_life_impact"))
         #expect(reported("仕事が普通にできない").contains("daily_life_impact"))
     }
+
+    @Test("a sudden pain and a sweat in one line are the aorta's warning; a sweat alone is nothing")
+    func suddenAndSweaty() {
+        #expect(reported("lower back killing me rn ngl. came on sudden like an hour ago. kinda sick to my stomach and sweaty").contains("aortic_warning"))
+        #expect(!reported("I got sweaty at the gym and my back hurts").contains("aortic_warning"))
+    }
+
+    @Test("world Englishes and carers: foot drop, both leg, motion, private parts, last night", arguments: [
+        ("his left foot is slapping when he walks, he cant lift his toes", "leg_weakness"),
+        ("both leg also numb already since this morning", "both_legs_affected"),
+        ("its only the left leg", "-both_legs_affected"),
+        ("no problem in private parts, urine and motion are normal", "-bladder_bowel_dysfunction"),
+        ("no problem in private parts, urine and motion are normal", "-saddle_numbness"),
+    ])
+    func worldEnglish(line: String, expected: String) {
+        #expect(reported(line).contains(expected), "\(line): \(reported(line))")
+    }
+
+    @Test("a fever since last night is no pain at night; an adverb between part and feeling joins them")
+    func timesAndAdverbs() {
+        #expect(!reported("i am having fever from yesterday night, 102").contains("night_pain"))
+        #expect(!reported("no problem in private parts, urine and motion are normal").contains("-pain_on_movement"))
+    }
+
+    @Test("a question chooses nothing, and what it says of the item asked about settles nothing")
+    func questionsSettleNothing() {
+        #expect(reported("both legs at once? or just one?", asked: emergency).isEmpty)
+        #expect(reported("③ってどういう意味ですか？右だけなんですけど", asked: emergency).isEmpty)
+    }
 }

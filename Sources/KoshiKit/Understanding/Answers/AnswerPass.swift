@@ -27,10 +27,15 @@ struct AnswerPass: LinePass {
         }
         reply.askedBackAbout = items.filter(reply.askedBackAbout.contains)
         var statuses: [ConceptID: LineFinding] = [:]
+        var unsettled: [ConceptID] = []
         for finding in findings + reading.askedMentions where items.contains(finding.concept) {
             // A description inside a question back is to confirm, not a yes.
             if reply.asksBack, finding.status == .present {
                 if !reply.toConfirm.contains(where: { $0.concept == finding.concept }) { reply.toConfirm.append(finding) }
+            } else if reply.askedBackAbout.contains(finding.concept) {
+                // 「③ってどういう意味ですか？右だけなんですけど」: what is said of the item asked
+                // about settles nothing until it has been explained and answered.
+                unsettled.append(finding.concept)
             } else if !reading.askedMentions.contains(finding) {
                 statuses[finding.concept] = finding
             }
@@ -38,7 +43,8 @@ struct AnswerPass: LinePass {
         var only = saysOnly(reading, items: items)
         if items.count > 1 {
             let chooser = ChoiceReader(line: line, itemCount: items.count)
-            for sentence in sentences where !backSentences.contains(where: { $0.text == sentence.text }) {
+            // "both legs at once? or just one?": a question chooses nothing.
+            for sentence in sentences where !sentence.endsInQuestion && !backSentences.contains(where: { $0.text == sentence.text }) {
                 guard let (choices, saysOnly) = chooser.choices(in: sentence) else { continue }
                 only = only || saysOnly
                 for choice in choices {
@@ -65,6 +71,7 @@ struct AnswerPass: LinePass {
         reply.addressed = Set(statuses.keys)
         // What a question back describes is to be confirmed, not taken as said.
         for described in reply.toConfirm { reading.findings.remove(described.concept) }
+        for concept in unsettled { reading.findings.remove(concept) }
         reading.reply = reply
     }
 

@@ -15,6 +15,18 @@ struct ClauseSplitter: Sequence, IteratorProtocol {
         self.line = line
     }
 
+    /// Whether the English break word at `index` stands between a body part and what it feels,
+    /// as an adverb: "both leg also numb", "my back also hurts" (never across a comma).
+    private func isAdverb(_ index: Int) -> Bool {
+        let tokens = line.tokens
+        guard tokens[index].language == .en, index > 0, index + 1 < tokens.count,
+              let part = tokens[index - 1].concept(in: line.lexicon), line.concepts.isPart(part),
+              let felt = tokens[index + 1].concept(in: line.lexicon), !line.concepts.isPart(felt) else { return false }
+        let cursor = line.cursor
+        return !cursor.hasText(tokens[index - 1].range.upperBound..<tokens[index].range.lowerBound)
+            && !cursor.hasText(tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound)
+    }
+
     /// The clauses of the next sentence (or window), nil after the last.
     mutating func next() -> [Clause]? {
         guard !reachedEnd else { return nil }
@@ -24,7 +36,7 @@ struct ClauseSplitter: Sequence, IteratorProtocol {
             let i = nextToken
             nextToken += 1
             switch tokens[i].role {
-            case .clauseBreak:
+            case .clauseBreak where !isAdverb(i):
                 close(&sentence, tokens: clauseStart..<i, end: tokens[i].range.lowerBound, question: false)
             case .sentenceEnd, .question:
                 // A question asks only its last clause: 「胸が痛いんですが、救急車を呼ぶべきですか？」
