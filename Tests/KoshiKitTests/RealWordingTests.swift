@@ -127,4 +127,11 @@ struct RealWordingTests {
         #expect(reported("both legs at once? or just one?", asked: emergency).isEmpty)
         #expect(reported("③ってどういう意味ですか？右だけなんですけど", asked: emergency).isEmpty)
     }
+
+    @Test("ages as carers and older people give them", arguments: [
+        ("I am 72 years of age", 72), ("a man of 70 years of age", 70), ("hes 45, his back went at work on thursday", 45),
+    ])
+    func ages(line: String, age: Int) {
+        #expect(knowledge.reader.read(line).values[.age]?.value == age, "\(line)")
+    }
 }

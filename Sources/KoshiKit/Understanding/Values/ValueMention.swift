@@ -48,7 +48,10 @@ struct ValueScan {
     /// Whether the English word at `index` (after spaces) is `role`'s, and where it ends.
     func englishWord(_ role: CueRole, at index: Int) -> Int? {
         let start = reader.afterSpaces(index)
-        guard let (word, end) = reader.englishWord(at: start), words[role].contains(word) else { return nil }
+        if let (word, end) = reader.englishWord(at: start), words[role].contains(word) { return end }
+        // A word of two ("of age"), ending where a word does.
+        guard let (_, end) = words[role].longest(in: reader.scalars, at: start),
+              end == reader.scalars.count || !reader.scalars[end].isWordCharacter else { return nil }
         return end
     }
 
