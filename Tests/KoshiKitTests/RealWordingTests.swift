@@ -134,4 +134,11 @@ struct RealWordingTests {
     func ages(line: String, age: Int) {
         #expect(knowledge.reader.read(line).values[.age]?.value == age, "\(line)")
     }
+
+    @Test("a sense that makes one sign only answers a grouped question; weight lost on a diet is explained")
+    func unambiguousAndExplained() {
+        #expect(reported("its slow to start and not much comes out", asked: emergency) == ["bladder_bowel_dysfunction"])
+        #expect(reported("I've lost a bit of weight but I've been dieting").contains("-weight_loss"))
+        #expect(reported("ダイエットしてないのに痩せた").contains("weight_loss"))
+    }
 }

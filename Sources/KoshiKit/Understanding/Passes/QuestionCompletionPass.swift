@@ -24,7 +24,11 @@ struct QuestionCompletionPass: ReadingPass {
                 let token = line.tokens[mention.token]
                 let states = mention.assertion.status(absentWord: token.saysAbsent) == .present
                 let lesser = line.concepts.implications[completes]?.contains(mention.concept) ?? false
-                guard !states || (single && !lesser) else { continue }
+                // "slow to start and not much comes out", asked about four signs: a sense that
+                // makes one concept only can mean nothing else (numbness could be several).
+                let unambiguous = mention.isSense && !line.tokens.contains { $0.role == .only }
+                    && line.concepts.components.count { $0.value.contains(mention.concept) } == 1
+                guard !states || ((single || unambiguous) && !lesser) else { continue }
                 reading.sentence[c].mentions[k].consumed = true
                 reading.combined.insert(completes)
                 reading.sentence[c].combinations.append(CombinedMention(concept: completes, assertion: mention.assertion,
