@@ -141,4 +141,10 @@ struct RealWordingTests {
         #expect(reported("I've lost a bit of weight but I've been dieting").contains("-weight_loss"))
         #expect(reported("ダイエットしてないのに痩せた").contains("weight_loss"))
     }
+
+    @Test("English words that only insist are dropped too: \"can't really feel the toilet paper\"")
+    func englishDegree() {
+        #expect(reported("since this morning I can't really feel the toilet paper when I wipe").contains("saddle_numbness"))
+        #expect(reported("I don't really have a fever") == ["-fever"])
+    }
 }

@@ -150,14 +150,21 @@ public struct Lexicon: Sendable {
         let corrected = speller.correct(text)
         let found = scan(corrected, as: make)
         // 「おしっこが全然出えへん」, 「紙の感じがあんまりしない」: a word of degree that no word
-        // found takes in says how much, not what; without it the words around it meet.
+        // found takes in says how much, not what; without it the words around it meet. Only in
+        // lines of a length people type: a pasted megabyte is read as it is, in one pass and copy.
+        guard corrected.count <= Self.longestElidedLine else { return (corrected, found) }
         let words = found.filter { if case .cue = terms[pattern($0)].meaning { false } else { true } }.map(range)
         guard let elided = elidingDegreeWords(corrected, outside: words) else { return (corrected, found) }
         return (elided, scan(elided, as: make))
     }
 
+    /// The longest line whose words of degree are dropped (characters, folded): far past what a
+    /// person types in one go, well short of the megabyte a paste may bring.
+    static let longestElidedLine = 20_000
+
     /// The line without its words of degree (lexicon.kb, role `degree`) that stand before a
-    /// Japanese word and inside no word found; nil when there are none.
+    /// Japanese word, or as an English word before another, inside no word found; nil when there
+    /// are none.
     private func elidingDegreeWords(_ text: NormalizedText, outside found: [Range<Int>]) -> NormalizedText? {
         let degree = cueWords[.degree]
         guard !degree.isEmpty else { return nil }
@@ -166,8 +173,16 @@ public struct Lexicon: Sendable {
         var first = 0  // the first word found that does not end before `i` (they come in order)
         var i = 0
         while i < scalars.count {
-            guard degree.mayStart(with: scalars[i]), let (_, end) = degree.longest(in: scalars, at: i),
-                  end < scalars.count, scalars[end].isWide, !scalars[end].isJapanesePunctuation else {
+            guard degree.mayStart(with: scalars[i]), let (_, wordEnd) = degree.longest(in: scalars, at: i), wordEnd < scalars.count else {
+                i += 1
+                continue
+            }
+            // "can't really feel": an English word between spaces, dropped with the space after it.
+            let english = scalars[i].isLatinLetter
+            let end = english ? wordEnd + 1 : wordEnd
+            guard english ? (i == 0 || !scalars[i - 1].isWordCharacter) && scalars[wordEnd].isSpace && end < scalars.count
+                    && scalars[end].isLatinLetter
+                : scalars[wordEnd].isWide && !scalars[wordEnd].isJapanesePunctuation else {
                 i += 1
                 continue
             }
