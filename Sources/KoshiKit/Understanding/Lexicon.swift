@@ -147,20 +147,23 @@ public struct Lexicon: Sendable {
 
     private func find<Found>(in text: NormalizedText, pattern: (Found) -> Int, range: (Found) -> Range<Int>,
                              as make: @escaping (_ pattern: Int, _ range: Range<Int>) -> Found) -> (NormalizedText, [Found]) {
-        let corrected = speller.correct(text)
+        // Typos are corrected, and words of degree dropped, in lines of a length people type: a
+        // pasted megabyte is read as it is, in one pass and without a second copy.
+        let typed = text.count <= Self.longestTypedLine
+        let corrected = typed ? speller.correct(text) : text
         let found = scan(corrected, as: make)
         // 「おしっこが全然出えへん」, 「紙の感じがあんまりしない」: a word of degree that no word
-        // found takes in says how much, not what; without it the words around it meet. Only in
-        // lines of a length people type: a pasted megabyte is read as it is, in one pass and copy.
-        guard corrected.count <= Self.longestElidedLine else { return (corrected, found) }
+        // found takes in says how much, not what; without it the words around it meet.
+        guard typed else { return (corrected, found) }
         let words = found.filter { if case .cue = terms[pattern($0)].meaning { false } else { true } }.map(range)
         guard let elided = elidingDegreeWords(corrected, outside: words) else { return (corrected, found) }
         return (elided, scan(elided, as: make))
     }
 
-    /// The longest line whose words of degree are dropped (characters, folded): far past what a
-    /// person types in one go, well short of the megabyte a paste may bring.
-    static let longestElidedLine = 20_000
+    /// The longest line whose typos are corrected and whose words of degree are dropped
+    /// (characters, folded): far past what a person types in one go, well short of the megabyte a
+    /// paste may bring.
+    static let longestTypedLine = 20_000
 
     /// The line without its words of degree (lexicon.kb, role `degree`) that stand before a
     /// Japanese word, or as an English word before another, inside no word found; nil when there
