@@ -147,4 +147,11 @@ struct RealWordingTests {
         #expect(reported("since this morning I can't really feel the toilet paper when I wipe").contains("saddle_numbness"))
         #expect(reported("I don't really have a fever") == ["-fever"])
     }
+
+    @Test("still at work is no impact on daily life; off work often is; massage that does not stop it coming back is also recurrence")
+    func workAndRecurrence() {
+        #expect(reported("still going to work fine").contains("-daily_life_impact"))
+        #expect(reported("もう何年も繰り返してる、もんでもろたらその日は楽やのに次の日には元通り、仕事で重いもん持たれへんから休みがちや")
+            == ["recurrent", "returns_after_massage", "daily_life_impact"])
+    }
 }
