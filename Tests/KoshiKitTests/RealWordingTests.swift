@@ -154,4 +154,12 @@ struct RealWordingTests {
         #expect(reported("もう何年も繰り返してる、もんでもろたらその日は楽やのに次の日には元通り、仕事で重いもん持たれへんから休みがちや")
             == ["recurrent", "returns_after_massage", "daily_life_impact"])
     }
+
+    @Test("Kansai あかん, the back blamed, しか…ない, and ちゃんと as a word of degree", arguments: [
+        ("腰がもうあかん", ["low_back_pain"]), ("自転車でこけました", ["trauma"]), ("膝がカクッとなる", ["leg_weakness"]),
+        ("しびれは右足しかない", ["leg_numbness", "-both_legs_affected"]),
+    ] as [(String, Set<String>)])
+    func westernWords(line: String, expected: Set<String>) {
+        #expect(reported(line) == expected, "\(line): \(reported(line))")
+    }
 }
