@@ -162,4 +162,12 @@ struct RealWordingTests {
     func westernWords(line: String, expected: Set<String>) {
         #expect(reported(line) == expected, "\(line): \(reported(line))")
     }
+
+    @Test("fine at a time, and an only that turns the pain away from it", arguments: [
+        ("fine when I'm lying down, only hurts when I bend", ["-night_pain", "pain_on_movement"]),
+        ("my back hurts only at night", ["low_back_pain", "night_pain"]), ("夜だけ痛い", ["night_pain"]),
+    ] as [(String, Set<String>)])
+    func fineAtATime(line: String, expected: Set<String>) {
+        #expect(reported(line) == expected, "\(line): \(reported(line))")
+    }
 }

@@ -20,6 +20,11 @@ struct CombinationPass: ReadingPass {
         }
     }
 
+    /// Whether an only-word stands between two mentions.
+    private func onlyBetween(_ first: Mention, _ second: Mention, _ line: ScannedLine) -> Bool {
+        ((first.token + 1)..<second.token).contains { line.role(of: $0) == .only }
+    }
+
     private func combine(in clause: inout Clause, mode: MentionMode, _ reading: inout LineUnderReading) {
         let line = reading.line
         let members = clause.mentions.indices.filter { clause.mentions[$0].mode == mode }
@@ -44,6 +49,11 @@ struct CombinationPass: ReadingPass {
                     guard let partner, !deniedAlone(mentions[partner], head: mentions[k])
                         || (line.concepts.isPart(component) && !separated(mentions[min(partner, k)], mentions[max(partner, k)], line))
                     else { break }
+                    // "fine when I'm lying down, only hurts when I bend": an only between turns the
+                    // sensation away from a time or a movement said before it.
+                    // ("hurts only at night", 「夜だけ痛い」: an only that limits the time keeps it.)
+                    if !line.concepts.isPart(component), partner < k, line.tokens[mentions[k].token].language == .en,
+                       onlyBetween(mentions[partner], mentions[k], line) { break }
                     partners.append(partner)
                 }
                 guard partners.count == combination.components.count - 1 else { continue }

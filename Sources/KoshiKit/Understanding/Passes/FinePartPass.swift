@@ -46,7 +46,7 @@ struct FinePartPass: ReadingPass {
         }
         let previous = k > 0 ? clause.mentions[k - 1].token + 1 : clause.tokens.lowerBound
         guard english, let before = (previous..<token).last(where: { line.role(of: $0) == .normal }),
-              closeEnough(before, token, line) else { return nil }
+              closeEnough(before, token, line, allowingWhen: true) else { return nil }
         return line.tokens[before].range
     }
 
@@ -75,10 +75,13 @@ struct FinePartPass: ReadingPass {
 
     /// Whether two tokens stand close, with no word of the lexicon between but small ones (the,
     /// my): "legs are fine", "nothing in the legs".
-    private func closeEnough(_ first: Int, _ second: Int, _ line: ScannedLine) -> Bool {
+    private func closeEnough(_ first: Int, _ second: Int, _ line: ScannedLine, allowingWhen: Bool = false) -> Bool {
         let gap = line.tokens[first].range.upperBound..<line.tokens[second].range.lowerBound
         let between = (first + 1)..<second
-        return between.allSatisfy { [.filler, .speaker, .thirdPerson].contains(line.role(of: $0)) } && gap.count <= Self.reach.english
+        // "fine when I'm lying down": a when between a fine and the time it is fine at (after a
+        // part, "back then I was fine" is no fine back).
+        let allowed: Set<CueRole> = allowingWhen ? [.filler, .speaker, .thirdPerson, .conjunction] : [.filler, .speaker, .thirdPerson]
+        return between.allSatisfy { line.role(of: $0).map(allowed.contains) ?? false } && gap.count <= Self.reach.english
     }
 }
 
