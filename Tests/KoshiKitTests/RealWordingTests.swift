@@ -170,4 +170,10 @@ struct RealWordingTests {
     func fineAtATime(line: String, expected: Set<String>) {
         #expect(reported(line) == expected, "\(line): \(reported(line))")
     }
+
+    @Test("a carer's age in brackets: 「父(72)が」")
+    func bracketAge() {
+        let reading = knowledge.reader.read("父（72）が腰を痛めました")
+        #expect(reading.values[.age]?.value == 72)
+    }
 }
