@@ -66,6 +66,12 @@ public enum CueRole: String, Sendable, CaseIterable {
     /// うーん drawn out: a hmm, not the yes that うん folds to.
     case hesitation
 
+    // --- Looked for next to a word the reader has found.
+    /// が before わからない: what cannot be felt (「感触がわからない」), not what is not known.
+    case perceivedObject = "perceived-object"
+    /// "are", "have": a denial said after a list ("fever and chest pain are not there") takes it all.
+    case pluralVerb = "plural-verb"
+
     // --- Dropped before the words are found, where no word takes them in: 全然, あんまり.
     case degree
 
@@ -176,6 +182,7 @@ public enum CueRole: String, Sendable, CaseIterable {
         case .hypotheticalOpening, .questionOpening, .clauseSubject: .clauseOpening
         case .hesitation: .answerWord
         case .degree: .elided
+        case .perceivedObject, .pluralVerb: .answerWord
         case .word: .realWords
         case .negation, .without, .assertion, .uncertain, .opinion, .doubt, .hypothetical, .question, .clauseBreak, .sentenceEnd, .coordinator,
              .conjunction, .yes, .no, .unknown, .only, .filler, .blocker, .someoneElse, .speaker, .takeBack, .allItems,

@@ -95,7 +95,8 @@ struct Gap {
     }
 
     /// Whether the Japanese "not known" at `index` says something cannot be felt: its object
-    /// takes が (「感触がわからない」, 「感触がよくわからない」), where a topic takes は (「熱はわからない」).
+    /// takes が (「感触がわからない」, 「感触がよくわからない」; lexicon.kb `perceived-object`), where
+    /// a topic takes は (「熱はわからない」).
     static func isPerceived(_ index: Int, _ line: ScannedLine) -> Bool {
         guard line.tokens[index].language == .ja else { return false }
         var k = index - 1
@@ -104,11 +105,8 @@ struct Gap {
             end = line.tokens[k].range.lowerBound
             k -= 1
         }
-        return end > 0 && line.scalars[end - 1] == Self.subjectGa
+        return line.cursor.follows(line.lexicon.cueWords[.perceivedObject], before: end)
     }
-
-    /// が, as folding writes it (in katakana).
-    private static let subjectGa: UInt32 = 0x30AC
 
     private static let bareNo: ArraySlice<UInt32> = ArraySlice("no".unicodeScalars.map(\.value))
 

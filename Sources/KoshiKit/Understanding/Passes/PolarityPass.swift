@@ -80,7 +80,7 @@ struct PolarityPass: ReadingPass {
             if let denial, k == clause.mentions.count - 1,
                !(after.lowerBound..<denial).contains(where: { line.role(of: $0) == .negation }) {
                 denied = true
-                plural = Self.isPlural(line.scalars[line.tokens[denial].range])
+                plural = line.lexicon.cueWords[.pluralVerb].longest(in: line.scalars, at: line.tokens[denial].range.lowerBound) != nil
             } else if denied, k + 1 < clause.mentions.count {
                 let from = line.tokens[mention.token].range.upperBound, to = line.tokens[next].range.lowerBound
                 let gap = Gap(line: line, tokens: after, from: from, to: to)
@@ -94,10 +94,5 @@ struct PolarityPass: ReadingPass {
             }
             if denied { clause.mentions[k].assertion.negated = true }
         }
-    }
-
-    /// Whether a denial after its mentions has a plural verb ("are not there", "have gone").
-    private static func isPlural(_ words: ArraySlice<UInt32>) -> Bool {
-        words.starts(with: "are".unicodeScalars.map(\.value)) || words.starts(with: "have".unicodeScalars.map(\.value))
     }
 }
