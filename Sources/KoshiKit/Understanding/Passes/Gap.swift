@@ -119,13 +119,15 @@ struct Gap {
         return wordCoordinators > 0 || allowingPunctuation
     }
 
-    /// Whether anything but spaces lies outside the given ranges (sorted, not overlapping).
-    static func hasUncoveredText(_ reader: ScalarReader, tokens ranges: [Range<Int>]) -> Bool {
-        var position = 0
+    /// Whether anything but spaces lies outside the given ranges (sorted, not overlapping), in
+    /// `span` (the whole line when not given).
+    static func hasUncoveredText(_ reader: ScalarReader, tokens ranges: [Range<Int>], in span: Range<Int>? = nil) -> Bool {
+        let span = span ?? 0..<reader.scalars.count
+        var position = span.lowerBound
         for range in ranges {
-            if reader.hasText(position..<range.lowerBound) { return true }
-            position = range.upperBound
+            if reader.hasText(position..<max(position, range.lowerBound)) { return true }
+            position = max(position, range.upperBound)
         }
-        return reader.hasText(position..<reader.scalars.count)
+        return reader.hasText(position..<max(position, span.upperBound))
     }
 }

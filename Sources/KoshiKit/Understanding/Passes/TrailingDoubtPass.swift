@@ -25,16 +25,10 @@ struct TrailingDoubtPass: ReadingPass {
         }
     }
 
-    /// Whether the clause has text that none of its tokens covers.
+    /// Whether the clause has text that none of its tokens covers, from the end of the break
+    /// before it (but, けど).
     private func hasOtherWords(_ clause: Clause, _ line: ScannedLine) -> Bool {
-        var position = clause.start
-        // The clause begins where the break before it (but, けど) does.
-        if clause.tokens.lowerBound > 0 { position = max(position, line.tokens[clause.tokens.lowerBound - 1].range.upperBound) }
-        for token in clause.tokens {
-            let range = line.tokens[token].range
-            if line.cursor.hasText(position..<max(position, range.lowerBound)) { return true }
-            position = max(position, range.upperBound)
-        }
-        return line.cursor.hasText(position..<max(position, clause.end))
+        let start = clause.tokens.lowerBound > 0 ? max(clause.start, line.tokens[clause.tokens.lowerBound - 1].range.upperBound) : clause.start
+        return Gap.hasUncoveredText(line.cursor, tokens: clause.tokens.map { line.tokens[$0].range }, in: start..<max(start, clause.end))
     }
 }
