@@ -88,13 +88,6 @@ final class TemporaryFolder: @unchecked Sendable {
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        var set = sigset_t()
-        sigemptyset(&set)
-        for signal in [SIGINT, SIGHUP, SIGTERM] {
-            sigaction(signal, &action, nil)
-            sigaddset(&set, signal)
-        }
-        // A parent may have started koshi with these blocked; then they would never arrive.
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        installForEndingSignals(action)
     }
 }

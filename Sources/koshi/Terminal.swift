@@ -159,14 +159,7 @@ enum SessionSignals {
         action.__sigaction_handler.sa_handler = { signal in SessionSignals.received = signal }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: the read must come back
-        var set = sigset_t()
-        sigemptyset(&set)
-        for signal in [SIGINT, SIGHUP, SIGTERM] {
-            sigaction(signal, &action, nil)
-            sigaddset(&set, signal)
-        }
-        // A parent may have started koshi with these blocked; then they would never arrive.
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        installForEndingSignals(action)
     }
 
     static var endRequested: Bool { received == SIGHUP || received == SIGTERM }
@@ -174,4 +167,17 @@ enum SessionSignals {
     /// The signal received, or 0.
     static var signal: Int32 { received }
     static func clear() { received = 0 }
+}
+
+/// Installs `action` for SIGINT, SIGHUP and SIGTERM, the signals that end a session, and unblocks
+/// them: a parent may have started koshi with them blocked, and then they would never arrive.
+func installForEndingSignals(_ action: sigaction) {
+    var action = action
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signal in [SIGINT, SIGHUP, SIGTERM] {
+        sigaction(signal, &action, nil)
+        sigaddset(&set, signal)
+    }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }
