@@ -40,28 +40,12 @@ struct ExportPlacementTests {
     func fileAppearsDuringSession() throws {
         let folder = try TestFolder("export")
         let path = folder.file("summary.md")
-        let process = Process()
-        process.executableURL = Koshi.binary
-        process.arguments = ["--lang", "en", "--format", "jsonl", "--export", path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data("my back hurts\n".utf8))
-        // Wait for the answer (the second ready), then put files where the summary would go.
-        var seen = ""
-        while seen.components(separatedBy: "\"ready\"").count - 1 < 2 {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
+        // Once koshi has answered, put files where the summary would go.
+        let session = try LiveSession(["--lang", "en", "--export", path], saying: "my back hurts")
         try folder.write("keep me\n", to: "summary.md")
         try folder.write("and me\n", to: "summary-1.md")
-        try input.fileHandleForWriting.close()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let (status, stderr) = try session.finish()
+        #expect(status == 0, "\(stderr)")
         #expect(folder.read("summary.md") == "keep me\n")
         #expect(folder.read("summary-1.md") == "and me\n")
         #expect(folder.read("summary-2.md")?.hasPrefix("# Back pain consultation summary (koshi)") == true)

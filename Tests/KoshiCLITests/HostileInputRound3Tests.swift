@@ -126,32 +126,15 @@ struct HostileInputRound3Tests {
         let folder = try TestFolder("round3")
         let path = try folder.write("old\n", to: "s.json")
         try folder.write("someone else's\n", to: "other.json")
-        let process = Process()
-        process.executableURL = Koshi.binary
-        process.arguments = ["--lang", "en", "--format", "jsonl", "--export", path, "--force"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data("my back hurts\n".utf8))
-        var seen = ""
-        while seen.components(separatedBy: "\"ready\"").count - 1 < 2 {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
+        let session = try LiveSession(["--lang", "en", "--export", path, "--force"], saying: "my back hurts")
         try FileManager.default.removeItem(atPath: path)
         switch kind {
         case "folder": _ = try folder.makeFolder("s.json")
         case "fifo": #expect(mkfifo(path, 0o600) == 0)
         default: try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: folder.file("other.json"))
         }
-        try input.fileHandleForWriting.close()
-        _ = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let (status, stderr) = try session.finish()
+        #expect(status == 0, "\(stderr)")
         let what = ["folder": "a folder", "fifo": "a FIFO", "link": "a symbolic link"][kind]!
         #expect(stderr == "koshi: \(path) is \(what) now, not a file, and was left as it was; the summary was written to \(folder.file("s-1.json"))\n")
         let summary = try #require(FileManager.default.contents(atPath: folder.file("s-1.json")))

@@ -69,3 +69,37 @@ enum Koshi {
                       stderr: String(decoding: err, as: UTF8.self))
     }
 }
+
+/// A koshi left running with its pipes open, for tests that change the files around it while a
+/// session goes on (a file or a folder put at the --export path).
+struct LiveSession {
+    private let process = Process()
+    private let input = Pipe(), output = Pipe(), errors = Pipe()
+
+    /// Starts koshi with `arguments` (JSON lines), says `line`, and waits for the answer: the
+    /// second `ready` event.
+    init(_ arguments: [String], saying line: String) throws {
+        process.executableURL = Koshi.binary
+        process.arguments = arguments + ["--format", "jsonl"]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        var seen = ""
+        while seen.components(separatedBy: "\"ready\"").count - 1 < 2 {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+    }
+
+    /// Ends the input, waits for koshi to end, and gives its exit status and its stderr.
+    func finish() throws -> (status: Int32, stderr: String) {
+        try input.fileHandleForWriting.close()
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr)
+    }
+}

@@ -27,7 +27,7 @@ struct QuestionCompletionPass: ReadingPass {
                 // "slow to start and not much comes out", asked about four signs: a sense that
                 // makes one concept only can mean nothing else (numbness could be several).
                 let unambiguous = mention.isSense && !line.tokens.contains { $0.role == .only }
-                    && line.concepts.components.count { $0.value.contains(mention.concept) } == 1
+                    && line.concepts.soleWhole[mention.concept] != nil
                 guard !states || ((single || unambiguous) && !lesser) else { continue }
                 reading.sentence[c].mentions[k].consumed = true
                 reading.combined.insert(completes)

@@ -31,6 +31,9 @@ struct ConceptTable: Sendable {
     let partTaking: Set<ConceptID>
     /// The building blocks each combined concept is made of: a mention of one of them names it.
     let components: [ConceptID: Set<ConceptID>]
+    /// The building blocks that make one concept only (voiding trouble: the bladder sign; numbness
+    /// makes several), and that concept.
+    let soleWhole: [ConceptID: ConceptID]
     /// Concepts after whose mention a small number is a score on their scale (`scale`).
     let scales: [ConceptID: ValueSlot]
     /// What a part (or a time, a movement) said to be fine denies (`fine-denies`).
@@ -82,6 +85,9 @@ struct ConceptTable: Sendable {
         var components: [ConceptID: Set<ConceptID>] = [:]
         for combination in combinations.values.joined() { components[combination.concept, default: []].formUnion(combination.components) }
         self.components = components
+        var wholes: [ConceptID: Set<ConceptID>] = [:]
+        for (whole, parts) in components { for part in parts { wholes[part, default: []].insert(whole) } }
+        soleWhole = wholes.compactMapValues { $0.count == 1 ? $0.first : nil }
         spanningParts = Set(combinationsAcrossClauses.flatMap(\.components))
         combinationsOfFindings = concepts.flatMap { concept in
             concept.combinationsOfFindings.filter { $0.count >= 2 }.map { Combination(concept: concept.id, components: $0) }
